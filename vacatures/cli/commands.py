@@ -1,0 +1,18 @@
+"""The list of subcommand modules; each has a ``register(app)`` function."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+import typer
+
+__all__ = ["COMMAND_MODULES", "register"]
+
+#: Modules under ``vacatures.cli`` that add commands, in the order of ``--help``.
+COMMAND_MODULES: tuple[str, ...] = ("run_cmd",)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the commands of every module in :data:`COMMAND_MODULES` to ``app``."""
+    for name in COMMAND_MODULES:
+        import_module(f"vacatures.cli.{name}").register(app)
