@@ -41,7 +41,10 @@ class Settings:
     ``VACATURES_HOME`` holds the landing area, crawl state, reports and the
     embedded warehouse (default ``./var``); ``VACATURES_WAREHOUSE_URL`` points at
     another warehouse, such as PostgreSQL; ``VACATURES_BOARDS`` names the board
-    registry (default the shipped ``boards.toml``).
+    registry (default the shipped ``boards.toml``);
+    ``VACATURES_CLOSE_AFTER_NIGHTS`` is how many nights in a row a posting may be
+    missing from a board that was crawled fine before it counts as gone (default
+    1: gone the first night it is missing).
     """
 
     home: Path = field(default_factory=_home)
@@ -50,6 +53,10 @@ class Settings:
         default_factory=lambda: Path(
             os.environ.get("VACATURES_BOARDS", PROJECT_ROOT / "boards.toml")
         )
+    )
+
+    close_after_nights: int = field(
+        default_factory=lambda: int(os.environ.get("VACATURES_CLOSE_AFTER_NIGHTS", "1"))
     )
 
     def __post_init__(self) -> None:
@@ -89,6 +96,7 @@ class RunContext:
     registry_path: Path
     state_dir: Path
     reports_dir: Path
+    close_after_nights: int = 1
 
     @classmethod
     def from_settings(cls, settings: Settings, run_date: dt.date) -> RunContext:
@@ -100,6 +108,7 @@ class RunContext:
             registry_path=settings.registry_path,
             state_dir=settings.state_dir,
             reports_dir=settings.reports_dir,
+            close_after_nights=settings.close_after_nights,
         )
 
     @property

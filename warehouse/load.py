@@ -18,7 +18,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-__all__ = ["insert_rows", "read_frame", "replace_rows", "upsert_rows"]
+__all__ = ["insert_rows", "read_frame", "replace_rows", "update_rows", "upsert_rows"]
 
 log = logging.getLogger(__name__)
 
@@ -208,6 +208,69 @@ def upsert_rows(
         connection.exec_driver_sql(f"drop table {scratch}")
     else:
         raise NotImplementedError(f"upsert on {dialect}")
+    return len(frame)
+
+
+def update_rows(
+    connection: Connection,
+    table: sa.Table,
+    frame: pd.DataFrame,
+    *,
+    key: Sequence[str],
+) -> int:
+    """Update existing rows of ``table`` from ``frame``, matching on ``key``.
+
+    Unlike :func:`upsert_rows` this never inserts, so ``frame`` may carry only
+    some columns of a table whose other columns are required.
+
+    Parameters
+    ----------
+    connection : sqlalchemy.engine.Connection
+        A connection inside the caller's transaction.
+    table : sqlalchemy.Table
+        The target table.
+    frame : pandas.DataFrame
+        The key columns and the columns to overwrite.
+    key : sequence of str
+        Columns that identify a row.
+
+    Returns
+    -------
+    int
+        The number of rows in ``frame``.
+    """
+    if frame.empty:
+        return 0
+    frame = _aligned(table, frame)
+    target = _qualified(table)
+    scratch = f"_update_{table.name}"
+    names = ", ".join(frame.columns)
+    assignments = ", ".join(
+        f"{column} = s.{column}" for column in frame.columns if column not in key
+    )
+    matches = " and ".join(f"{target}.{column} = s.{column}" for column in key)
+    dialect = connection.dialect.name
+    if dialect == "duckdb":
+        raw = connection.connection.driver_connection
+        raw.register(scratch, frame.astype(object).where(frame.notna(), None))
+        try:
+            raw.execute(
+                f"update {target} set {assignments} from {scratch} s where {matches}"
+            )
+        finally:
+            raw.unregister(scratch)
+    elif dialect == "postgresql":
+        connection.exec_driver_sql(
+            f"create temporary table {scratch} as select {names} from {target} "
+            "with no data"
+        )
+        _postgres_copy(connection, scratch, frame)
+        connection.exec_driver_sql(
+            f"update {target} set {assignments} from {scratch} s where {matches}"
+        )
+        connection.exec_driver_sql(f"drop table {scratch}")
+    else:
+        raise NotImplementedError(f"update on {dialect}")
     return len(frame)
 
 

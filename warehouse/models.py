@@ -240,6 +240,7 @@ core_vacancies = Table(
     Column("esco_uri", String),
     Column("occupation_label", String),
     Column("occupation_matched_label", String),
+    Column("occupation_taxonomy_version", String),
     Column("n_postings", Integer, nullable=False),
     Column("n_boards", Integer, nullable=False),
     Column("hours_min_per_week", Float),

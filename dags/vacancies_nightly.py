@@ -1,0 +1,78 @@
+"""Nightly: crawl every board, then stage, integrate, dedupe, code and publish.
+
+One crawl task per board in the registry, so a failing board is retried alone
+and never blocks the others; the rest of the night follows the step order in
+``vacatures.order.STEP_ORDER``. Every task works on the run's logical date only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pendulum
+from airflow.sdk import dag, get_current_context, task
+
+from vacatures.order import PARALLEL_STEPS, STEP_ORDER
+
+DEFAULT_ARGS = {
+    "owner": "vacatures",
+    "retries": 2,
+    "retry_delay": dt.timedelta(minutes=2),
+    "retry_exponential_backoff": True,
+    "max_retry_delay": dt.timedelta(minutes=30),
+    "execution_timeout": dt.timedelta(hours=1),
+}
+
+
+@dag(
+    dag_id="vacancies_nightly",
+    schedule="0 2 * * *",
+    start_date=pendulum.datetime(2026, 1, 1, tz="Europe/Amsterdam"),
+    catchup=False,
+    max_active_runs=1,
+    default_args=DEFAULT_ARGS,
+    tags=["vacatures"],
+    doc_md=__doc__,
+)
+def vacancies_nightly() -> None:
+    """Crawl, stage, integrate, dedupe, code and publish one night."""
+
+    @task
+    def prepare() -> dict:
+        from vacatures.orchestration import run_task
+
+        return run_task("prepare", get_current_context())
+
+    @task
+    def boards() -> list[str]:
+        from vacatures.orchestration import board_names
+
+        return board_names()
+
+    @task(max_active_tis_per_dagrun=4, execution_timeout=dt.timedelta(hours=2))
+    def crawl(board: str) -> dict:
+        from vacatures.orchestration import run_task
+
+        return run_task("crawl", get_current_context(), boards=[board])
+
+    def step_task(name: str):
+        @task(
+            task_id=name, trigger_rule="all_done" if name == "stage" else "all_success"
+        )
+        def run() -> dict:
+            from vacatures.orchestration import run_task
+
+            return run_task(name, get_current_context())
+
+        return run()
+
+    previous = crawl.expand(board=prepare() >> boards())
+    for name in STEP_ORDER:
+        if name == "prepare" or name in PARALLEL_STEPS:
+            continue
+        current = step_task(name)
+        previous >> current
+        previous = current
+
+
+vacancies_nightly()

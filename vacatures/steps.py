@@ -1,0 +1,787 @@
+"""The nightly pipeline's steps and their order, written down once.
+
+Each step is a plain function of a :class:`~vacatures.config.RunContext`. It
+reads the partition of the context's night and writes in one transaction with
+delete-then-insert or upserts, so a retry or a rerun gives the same rows. The
+Airflow DAG wraps each step in a task; ``vacatures run`` calls them in order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from vacatures.config import RunContext
+from vacatures.errors import UserError
+from vacatures.order import STEP_ORDER
+from warehouse import models as m
+from warehouse.db import get_engine, migrate
+from warehouse.history import (
+    TRACKED_VACANCY_FIELDS,
+    content_hash,
+    merge_history,
+    vacancy_changes,
+)
+from warehouse.load import (
+    insert_rows,
+    read_frame,
+    replace_rows,
+    update_rows,
+    upsert_rows,
+)
+
+__all__ = [
+    "STEPS",
+    "StepResult",
+    "classify",
+    "crawl",
+    "dedupe",
+    "integrate",
+    "prepare",
+    "publish",
+    "run_night",
+    "run_step",
+    "stage",
+    "warehouse_engine",
+]
+
+log = logging.getLogger(__name__)
+
+#: Posting fields whose change makes a posting's content hash change.
+_POSTING_CONTENT = (
+    "title",
+    "employer",
+    "location",
+    "description",
+    "employment_type",
+    "hours_min",
+    "hours_max",
+    "salary_min",
+    "salary_max",
+    "salary_period",
+    "education_level",
+    "valid_through",
+    "apply_url",
+)
+
+
+@dataclass
+class StepResult:
+    """What a step did: rows in and out, and counts worth reporting."""
+
+    rows_in: int = 0
+    rows_out: int = 0
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@contextmanager
+def warehouse_engine(ctx: RunContext) -> Iterator[Engine]:
+    """Open the warehouse of ``ctx`` for one step and release it afterwards.
+
+    The embedded file allows one writing process at a time, so a step holds
+    it only while it runs.
+    """
+    engine = get_engine(ctx.warehouse_url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def _stable_id(prefix: str, values: pd.Series) -> pd.Series:
+    return values.map(
+        lambda text: (
+            prefix
+            + hashlib.sha1(
+                str(text).encode("utf-8"), usedforsecurity=False
+            ).hexdigest()[:16]
+        )
+    )
+
+
+# --- steps ----------------------------------------------------------------------
+
+
+def prepare(ctx: RunContext) -> StepResult:
+    """Create or upgrade the warehouse schema to the newest migration."""
+    with warehouse_engine(ctx) as engine:
+        migrate(engine)
+    return StepResult()
+
+
+def _landed_ok(partition: Path, board: str) -> bool:
+    stats = partition / f"{board}.stats.json"
+    if not stats.is_file() or not (partition / f"{board}.jsonl").is_file():
+        return False
+    try:
+        return json.loads(stats.read_text(encoding="utf-8")).get("status") == "ok"
+    except ValueError:
+        return False
+
+
+def crawl(
+    ctx: RunContext, *, boards: Sequence[str] | None = None, force: bool = False
+) -> StepResult:
+    """Crawl the registry's boards into tonight's landing folder.
+
+    A board whose crawl already landed completely tonight is not crawled
+    again unless ``force`` is set: the landing area is replayed, not
+    refetched, so rerunning a night gives the same rows.
+
+    Parameters
+    ----------
+    ctx : RunContext
+        The night.
+    boards : sequence of str, optional
+        Names of the boards to crawl; every enabled board when not given.
+    force : bool
+        Crawl again even when tonight's files are complete.
+
+    Returns
+    -------
+    StepResult
+        Postings landed per board in ``details["postings"]``.
+    """
+    from spiders.crawl import crawl_board
+    from spiders.registry import load_registry
+
+    registry = load_registry(ctx.registry_path)
+    chosen = [board for board in registry.boards if board.enabled]
+    if boards is not None:
+        unknown = set(boards) - {board.name for board in registry.boards}
+        if unknown:
+            raise UserError(f"not in the registry: {', '.join(sorted(unknown))}")
+        chosen = [board for board in registry.boards if board.name in set(boards)]
+    partition = ctx.landing_partition
+    partition.mkdir(parents=True, exist_ok=True)
+    postings: dict[str, int] = {}
+    replayed = []
+    for board in chosen:
+        if not force and _landed_ok(partition, board.name):
+            replayed.append(board.name)
+            continue
+        stats = crawl_board(
+            board,
+            partition,
+            run_date=ctx.run_date,
+            state_dir=ctx.state_dir,
+            settings=registry.settings,
+        )
+        postings[board.name] = stats.postings_emitted
+    if replayed:
+        log.info("crawl: %s boards already landed tonight, replayed", len(replayed))
+    return StepResult(
+        rows_in=len(chosen),
+        rows_out=sum(postings.values()),
+        details={"postings": postings, "replayed": replayed},
+    )
+
+
+def _read_stats(
+    partition: Path, run_date: dt.date
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    crawls, failures = [], []
+    for path in sorted(partition.glob("*.stats.json")):
+        board = path.name.removesuffix(".stats.json")
+        try:
+            stats = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            stats = {"status": "failed", "failures": {"stats_unreadable": 1}}
+        crawls.append(
+            {
+                "run_date": run_date,
+                "board": board,
+                "status": stats.get("status", "failed"),
+                "pages_fetched": stats.get("pages_fetched"),
+                "postings_emitted": stats.get("postings_emitted"),
+                "started_at": _timestamp(stats.get("started_at")),
+                "finished_at": _timestamp(stats.get("finished_at")),
+            }
+        )
+        for reason, count in sorted((stats.get("failures") or {}).items()):
+            failures.append(
+                {
+                    "run_date": run_date,
+                    "board": board,
+                    "reason": reason,
+                    "n_failures": int(count),
+                }
+            )
+    return pd.DataFrame(crawls), pd.DataFrame(failures)
+
+
+def _timestamp(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    parsed = dt.datetime.fromisoformat(value)
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
+    return parsed
+
+
+def stage(ctx: RunContext) -> StepResult:
+    """Validate tonight's landing files into staging, quarantining bad records.
+
+    Returns
+    -------
+    StepResult
+        Records read, postings staged, and ``details["quarantined"]`` by
+        reason and ``details["postings_per_board"]``.
+    """
+    from schemas.validate import validate_file
+    from spiders.registry import load_registry
+
+    partition = ctx.landing_partition
+    files = sorted(partition.glob("*.jsonl"))
+    if not files:
+        raise UserError(f"no landing files for {ctx.run_date} in {partition}")
+    postings, quarantine, reasons = [], [], Counter()
+    for path in files:
+        result = validate_file(path, board=path.stem)
+        postings.append(result.postings)
+        quarantine.append(result.quarantine)
+        reasons.update(result.reasons)
+    staged = pd.concat(postings, ignore_index=True)
+    quarantined = pd.concat(quarantine, ignore_index=True)
+    staged.insert(0, "run_date", ctx.run_date)
+    quarantined.insert(0, "run_date", ctx.run_date)
+    crawls, failures = _read_stats(partition, ctx.run_date)
+
+    registry = load_registry(ctx.registry_path) if ctx.registry_path.is_file() else None
+    with warehouse_engine(ctx) as engine, engine.begin() as connection:
+        where = {"run_date": ctx.run_date}
+        replace_rows(connection, m.staging_postings, staged, where=where)
+        replace_rows(connection, m.staging_quarantine, quarantined, where=where)
+        replace_rows(connection, m.staging_board_crawls, crawls, where=where)
+        replace_rows(connection, m.staging_crawl_failures, failures, where=where)
+        if registry is not None:
+            _upsert_boards(connection, registry.boards, ctx.run_date)
+    per_board = staged["board"].value_counts().sort_index().to_dict()
+    return StepResult(
+        rows_in=len(staged) + len(quarantined),
+        rows_out=len(staged),
+        details={
+            "postings_per_board": {k: int(v) for k, v in per_board.items()},
+            "quarantined": dict(sorted(reasons.items())),
+        },
+    )
+
+
+def _upsert_boards(
+    connection: sa.Connection, boards: Sequence[Any], run_date: dt.date
+) -> None:
+    tonight = pd.DataFrame(
+        [
+            {
+                "board": board.name,
+                "kind": str(board.kind),
+                "url": board.url,
+                "source_type": str(board.source_type),
+            }
+            for board in boards
+        ]
+    )
+    if tonight.empty:
+        return
+    stored = read_frame(connection, sa.select(m.core_boards))
+    merged = merge_history(tonight, stored, key="board", run_date=run_date)
+    upsert_rows(connection, m.core_boards, merged, key=["board"])
+
+
+def _employer_key(name: str) -> str:
+    from transforms.dedupe import employer_key
+
+    return employer_key(name)
+
+
+def integrate(ctx: RunContext) -> StepResult:
+    """Clean tonight's staged postings into ``core.postings`` with their history.
+
+    New postings are inserted, known ones get tonight's fields and last seen
+    date, and postings missing for ``close_after_nights`` nights from a board
+    whose crawl went fine are marked inactive. Employers and places are
+    upserted alongside.
+    """
+    from transforms.clean import clean_postings
+    from transforms.geo import parse_locations
+
+    with warehouse_engine(ctx) as engine, engine.begin() as connection:
+        staged = read_frame(
+            connection,
+            sa.select(m.staging_postings).where(
+                m.staging_postings.c.run_date == ctx.run_date
+            ),
+        ).drop(columns=["run_date"])
+        postings = clean_postings(staged)
+        places = parse_locations(postings["location"]).set_index(postings.index)
+        for column in ("place", "postal_code", "province"):
+            postings[column] = postings[column].fillna(places[column])
+        postings["employer_key"] = postings["employer"].map(_employer_key)
+        postings["employer_id"] = _stable_id("e", postings["employer_key"])
+        location_key = places["municipality"].fillna(places["place"]).fillna("")
+        postings["location_id"] = _stable_id(
+            "l", location_key.str.lower() + "|" + places["is_remote"].astype(str)
+        )
+        postings["content_hash"] = content_hash(postings, _POSTING_CONTENT)
+
+        stored = read_frame(
+            connection,
+            sa.select(m.core_postings)
+            .join(
+                m.staging_postings,
+                m.staging_postings.c.posting_id == m.core_postings.c.posting_id,
+            )
+            .where(m.staging_postings.c.run_date == ctx.run_date),
+        )
+        merged = merge_history(
+            postings.drop(columns=["employer_key"]),
+            stored,
+            key="posting_id",
+            run_date=ctx.run_date,
+            keep=["vacancy_id"],
+        )
+        merged["is_active"] = True
+        if not stored.empty:
+            newer = merged["posting_id"].isin(
+                stored.loc[stored["last_seen_date"] > ctx.run_date, "posting_id"]
+            )
+            active = stored.set_index("posting_id")["is_active"]
+            merged.loc[newer, "is_active"] = (
+                merged.loc[newer, "posting_id"].map(active).astype(bool)
+            )
+        upsert_rows(connection, m.core_postings, merged, key=["posting_id"])
+        deactivated = _deactivate_missing(connection, ctx)
+        _upsert_employers(connection, postings, ctx.run_date)
+        _upsert_locations(
+            connection, places.assign(location_id=postings["location_id"])
+        )
+    return StepResult(
+        rows_in=len(staged),
+        rows_out=len(merged),
+        details={
+            "new_postings": int(len(merged) - len(stored)),
+            "deactivated_postings": deactivated,
+        },
+    )
+
+
+def _deactivate_missing(connection: sa.Connection, ctx: RunContext) -> int:
+    """Mark inactive the postings missing from boards that crawled fine."""
+    cutoff = ctx.run_date - dt.timedelta(days=ctx.close_after_nights - 1)
+    crawled_ok = (
+        sa.select(m.staging_board_crawls.c.board)
+        .where(m.staging_board_crawls.c.run_date == ctx.run_date)
+        .where(m.staging_board_crawls.c.status == "ok")
+    )
+    result = connection.execute(
+        m.core_postings.update()
+        .where(m.core_postings.c.is_active)
+        .where(m.core_postings.c.last_seen_date < cutoff)
+        .where(m.core_postings.c.board.in_(crawled_ok))
+        .values(is_active=False)
+    )
+    return int(result.rowcount or 0)
+
+
+def _upsert_employers(
+    connection: sa.Connection, postings: pd.DataFrame, run_date: dt.date
+) -> None:
+    tonight = (
+        postings.groupby("employer_id", sort=True)
+        .agg(
+            employer_name=("employer", lambda names: names.mode().iat[0]),
+            employer_key=("employer_key", "first"),
+        )
+        .reset_index()
+    )
+    stored = read_frame(
+        connection,
+        sa.select(m.core_employers).where(
+            m.core_employers.c.employer_id.in_(tonight["employer_id"].tolist())
+        ),
+    )
+    merged = merge_history(tonight, stored, key="employer_id", run_date=run_date)
+    upsert_rows(connection, m.core_employers, merged, key=["employer_id"])
+
+
+def _upsert_locations(connection: sa.Connection, places: pd.DataFrame) -> None:
+    rows = places.drop_duplicates("location_id")[
+        ["location_id", "place", "municipality", "province", "is_remote"]
+    ]
+    rows = rows.assign(is_remote=rows["is_remote"].astype(bool))
+    upsert_rows(connection, m.core_locations, rows, key=["location_id"])
+
+
+# --- vacancies --------------------------------------------------------------------
+
+_GOLDEN_TO_VACANCY = {
+    "hours_min": "hours_min_per_week",
+    "hours_max": "hours_max_per_week",
+    "salary_min": "salary_min_eur",
+    "salary_max": "salary_max_eur",
+}
+_OCCUPATION_COLUMNS = (
+    "isco08",
+    "esco_uri",
+    "occupation_label",
+    "occupation_matched_label",
+    "occupation_score",
+    "occupation_taxonomy_version",
+)
+
+
+def _postings_with_source(connection: sa.Connection, where: Any) -> pd.DataFrame:
+    query = (
+        sa.select(m.core_postings, m.core_boards.c.source_type)
+        .join(
+            m.core_boards,
+            m.core_boards.c.board == m.core_postings.c.board,
+            isouter=True,
+        )
+        .where(where)
+    )
+    postings = read_frame(connection, query)
+    postings["source_type"] = postings["source_type"].fillna("board")
+    return postings
+
+
+def dedupe(ctx: RunContext) -> StepResult:
+    """Assign tonight's postings to vacancies and rebuild the touched vacancies.
+
+    Postings already linked keep their vacancy; new postings are matched
+    against the open vacancies, or start new ones. Each vacancy seen tonight
+    gets its golden record from tonight's postings, changed fields are kept,
+    and open vacancies with no active posting left are closed.
+    """
+    from transforms.dedupe import golden_records, match_postings
+
+    with warehouse_engine(ctx) as engine, engine.begin() as connection:
+        tonight = _postings_with_source(
+            connection, m.core_postings.c.last_seen_date == ctx.run_date
+        )
+        fresh = tonight[tonight["vacancy_id"].isna()]
+        open_ids = sa.select(m.core_vacancies.c.vacancy_id).where(
+            m.core_vacancies.c.is_open
+        )
+        known = _postings_with_source(
+            connection, m.core_postings.c.vacancy_id.in_(open_ids)
+        )
+        if not fresh.empty:
+            assignment = match_postings(fresh.drop(columns=["vacancy_id"]), known)
+            links = assignment.merge(fresh[["posting_id", "board"]], on="posting_id")
+            links["linked_date"] = ctx.run_date
+            upsert_rows(
+                connection,
+                m.core_vacancy_postings,
+                links,
+                key=["posting_id"],
+                update=[],
+            )
+            update_rows(
+                connection,
+                m.core_postings,
+                assignment[["posting_id", "vacancy_id"]],
+                key=["posting_id"],
+            )
+            assigned = assignment.set_index("posting_id")["vacancy_id"]
+            tonight["vacancy_id"] = tonight["vacancy_id"].fillna(
+                tonight["posting_id"].map(assigned)
+            )
+        tonight = tonight[tonight["vacancy_id"].notna()]
+        vacancies = _golden_vacancies(connection, tonight, golden_records)
+        stored = read_frame(
+            connection,
+            sa.select(m.core_vacancies).where(
+                m.core_vacancies.c.vacancy_id.in_(vacancies["vacancy_id"].tolist())
+            ),
+        )
+        changes = vacancy_changes(vacancies, stored, run_date=ctx.run_date)
+        merged = merge_history(
+            vacancies,
+            stored,
+            key="vacancy_id",
+            run_date=ctx.run_date,
+            keep=_OCCUPATION_COLUMNS,
+        )
+        retitled = merged["vacancy_id"].isin(
+            changes.loc[changes["field_name"] == "title", "vacancy_id"]
+        )
+        merged.loc[retitled, list(_OCCUPATION_COLUMNS)] = None
+        seen_tonight = merged["last_seen_date"] == ctx.run_date
+        merged.loc[seen_tonight, "is_open"] = True
+        merged.loc[seen_tonight, "closed_date"] = None
+        if not stored.empty:
+            state = stored.set_index("vacancy_id")
+            replayed = ~seen_tonight
+            for column in ("is_open", "closed_date"):
+                merged.loc[replayed, column] = merged.loc[replayed, "vacancy_id"].map(
+                    state[column]
+                )
+        merged["is_open"] = merged["is_open"].astype(bool)
+        upsert_rows(connection, m.core_vacancies, merged, key=["vacancy_id"])
+        upsert_rows(
+            connection,
+            m.core_vacancy_changes,
+            changes,
+            key=["vacancy_id", "changed_date", "field_name"],
+        )
+        closed = _close_vacancies(connection, ctx.run_date)
+        n_open = connection.execute(
+            sa.select(sa.func.count()).where(m.core_vacancies.c.is_open)
+        ).scalar_one()
+    return StepResult(
+        rows_in=len(tonight),
+        rows_out=len(vacancies),
+        details={
+            "new_postings": len(fresh),
+            "vacancies_seen": len(vacancies),
+            "vacancies_new": int(len(vacancies) - len(stored)),
+            "vacancies_changed": int(changes["vacancy_id"].nunique()),
+            "vacancies_closed": closed,
+            "vacancies_open": int(n_open),
+        },
+    )
+
+
+def _golden_vacancies(
+    connection: sa.Connection,
+    postings: pd.DataFrame,
+    golden_records: Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame],
+) -> pd.DataFrame:
+    assignment = postings[["posting_id", "vacancy_id"]]
+    golden = golden_records(postings.drop(columns=["vacancy_id"]), assignment)
+    golden = golden.rename(
+        columns={"posting_id": "source_posting_id", **_GOLDEN_TO_VACANCY}
+    )
+    source = postings.set_index("posting_id")
+    for column in ("employer_id", "location_id", "url"):
+        golden[column] = golden["source_posting_id"].map(source[column])
+    municipalities = read_frame(
+        connection,
+        sa.select(m.core_locations.c.location_id, m.core_locations.c.municipality),
+    ).set_index("location_id")["municipality"]
+    golden["municipality"] = golden["location_id"].map(municipalities)
+    golden["n_postings"] = golden["vacancy_id"].map(
+        postings.groupby("vacancy_id").size()
+    )
+    golden["n_boards"] = golden["vacancy_id"].map(
+        postings.groupby("vacancy_id")["board"].nunique()
+    )
+    golden["date_posted"] = golden["vacancy_id"].map(
+        postings.groupby("vacancy_id")["date_posted"].min()
+    )
+    golden["content_hash"] = content_hash(golden, TRACKED_VACANCY_FIELDS)
+    golden["is_open"] = True
+    golden["closed_date"] = None
+    columns = [c.name for c in m.core_vacancies.columns]
+    return golden[[c for c in columns if c in golden.columns]]
+
+
+def _close_vacancies(connection: sa.Connection, run_date: dt.date) -> int:
+    """Close open vacancies none of whose postings is active any more."""
+    active = (
+        sa.select(m.core_postings.c.vacancy_id)
+        .where(m.core_postings.c.is_active)
+        .where(m.core_postings.c.vacancy_id.is_not(None))
+    )
+    result = connection.execute(
+        m.core_vacancies.update()
+        .where(m.core_vacancies.c.is_open)
+        .where(m.core_vacancies.c.last_seen_date < run_date)
+        .where(m.core_vacancies.c.vacancy_id.not_in(active))
+        .values(is_open=False, closed_date=run_date)
+    )
+    return int(result.rowcount or 0)
+
+
+def classify(ctx: RunContext) -> StepResult:
+    """Code open vacancies to occupations where the taxonomy or title changed.
+
+    Vacancies coded with the current taxonomy version and unchanged titles
+    keep their codes; the coder works on distinct titles.
+    """
+    from transforms.occupations import OccupationCoder, starter_taxonomy
+    from transforms.occupations.store import load_taxonomy
+
+    with warehouse_engine(ctx) as engine, engine.begin() as connection:
+        taxonomy = load_taxonomy(engine) or starter_taxonomy()
+        todo = read_frame(
+            connection,
+            sa.select(
+                m.core_vacancies.c.vacancy_id,
+                m.core_vacancies.c.title,
+                m.core_vacancies.c.employer,
+                m.core_vacancies.c.description,
+            )
+            .where(m.core_vacancies.c.is_open)
+            .where(
+                m.core_vacancies.c.occupation_taxonomy_version.is_distinct_from(
+                    taxonomy.version
+                )
+            ),
+        )
+        if todo.empty:
+            return StepResult(details={"taxonomy_version": taxonomy.version})
+        frame = todo.rename(columns={"vacancy_id": "id", "employer": "company"})
+        coded = OccupationCoder(taxonomy).classify(frame)
+        coded = coded.rename(
+            columns={
+                "id": "vacancy_id",
+                "score": "occupation_score",
+                "matched_label": "occupation_matched_label",
+            }
+        )
+        coded["occupation_taxonomy_version"] = taxonomy.version
+        for column in ("isco08", "esco_uri", "occupation_label"):
+            coded[column] = coded[column].replace("", None)
+        update_rows(
+            connection,
+            m.core_vacancies,
+            coded[["vacancy_id", *_OCCUPATION_COLUMNS]],
+            key=["vacancy_id"],
+        )
+        n_coded = int(coded["isco08"].notna().sum())
+        share = _coded_share(connection)
+    return StepResult(
+        rows_in=len(todo),
+        rows_out=n_coded,
+        details={
+            "taxonomy_version": taxonomy.version,
+            "abstained": len(todo) - n_coded,
+            "coded_share": share,
+        },
+    )
+
+
+def _coded_share(connection: sa.Connection) -> float | None:
+    """Return the share of open vacancies with an ISCO-08 code."""
+    vacancies = m.core_vacancies
+    n_open, n_coded = connection.execute(
+        sa.select(sa.func.count(), sa.func.count(vacancies.c.isco08)).where(
+            vacancies.c.is_open
+        )
+    ).one()
+    return round(n_coded / n_open, 4) if n_open else None
+
+
+def publish(ctx: RunContext) -> StepResult:
+    """Replace the published vacancies with tonight's open vacancies at once.
+
+    The whole table switches in one transaction: readers see last night's
+    rows or tonight's, never a mix.
+    """
+    from transforms.publish import published_vacancies
+
+    with warehouse_engine(ctx) as engine, engine.begin() as connection:
+        vacancies = read_frame(
+            connection, sa.select(m.core_vacancies).where(m.core_vacancies.c.is_open)
+        )
+        rows = published_vacancies(vacancies, published_date=ctx.run_date)
+        connection.execute(m.published_vacancies.delete())
+        insert_rows(connection, m.published_vacancies, rows)
+    return StepResult(rows_in=len(vacancies), rows_out=len(rows))
+
+
+_FUNCTIONS: dict[str, Callable[..., StepResult]] = {
+    "prepare": prepare,
+    "crawl": crawl,
+    "stage": stage,
+    "integrate": integrate,
+    "dedupe": dedupe,
+    "classify": classify,
+    "publish": publish,
+}
+
+#: The steps of a night as (name, function), in :data:`STEP_ORDER`.
+STEPS: tuple[tuple[str, Callable[..., StepResult]], ...] = tuple(
+    (name, _FUNCTIONS[name]) for name in STEP_ORDER
+)
+
+
+def run_step(name: str, ctx: RunContext, **options: Any) -> StepResult:
+    """Run one step by name, log what it did and record it in ``core.runs``.
+
+    Parameters
+    ----------
+    name : str
+        A name from :data:`STEPS`.
+    ctx : RunContext
+        The night.
+    **options
+        Passed to the step (``boards`` and ``force`` for ``crawl``).
+
+    Returns
+    -------
+    StepResult
+        What the step returned.
+    """
+    steps = dict(STEPS)
+    if name not in steps:
+        raise UserError(f"unknown step {name!r}; steps are {', '.join(steps)}")
+    start = time.perf_counter()
+    result = steps[name](ctx, **options)
+    seconds = time.perf_counter() - start
+    log.info(
+        "%s %s: %s in -> %s out in %.1f s",
+        name,
+        ctx.run_date,
+        f"{result.rows_in:,}",
+        f"{result.rows_out:,}",
+        seconds,
+    )
+    if name not in ("prepare", "crawl"):
+        # Crawls run in parallel and must not contend for the warehouse; their
+        # counts reach it through the landing stats that ``stage`` loads.
+        _record(ctx, name, result)
+    return result
+
+
+def _record(ctx: RunContext, name: str, result: StepResult) -> None:
+    row = pd.DataFrame(
+        [
+            {
+                "run_date": ctx.run_date,
+                "step": name,
+                "status": "ok",
+                "rows_in": result.rows_in,
+                "rows_out": result.rows_out,
+                "details": json.dumps(result.details, sort_keys=True, default=str),
+            }
+        ]
+    )
+    with warehouse_engine(ctx) as engine, engine.begin() as connection:
+        upsert_rows(connection, m.core_runs, row, key=["run_date", "step"])
+
+
+def run_night(
+    ctx: RunContext, *, steps: Sequence[str] | None = None
+) -> dict[str, StepResult]:
+    """Run the night's steps in order and return what each did.
+
+    Parameters
+    ----------
+    ctx : RunContext
+        The night.
+    steps : sequence of str, optional
+        A subset of the step names, still run in the order of :data:`STEPS`.
+
+    Returns
+    -------
+    dict
+        Step name to its :class:`StepResult`.
+    """
+    wanted = [name for name, _ in STEPS if steps is None or name in steps]
+    return {name: run_step(name, ctx) for name in wanted}
