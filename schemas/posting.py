@@ -238,9 +238,9 @@ def quarantine_reason(error: ValidationError) -> str:
     first = error.errors()[0]
     field = ".".join(str(part) for part in first.get("loc", ())) or "record"
     kind = first.get("type", "invalid")
-    if kind == "missing" or (
-        kind == "string_too_short" and first.get("input") in ("", None)
-    ):
+    value = first.get("input")
+    blank = value is None or (isinstance(value, str) and not value.strip())
+    if kind == "missing" or (blank and field != "record"):
         return f"missing:{field}"
     if kind == "string_too_long":
         return f"too_long:{field}"

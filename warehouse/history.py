@@ -190,7 +190,8 @@ def vacancy_changes(
     columns = ["vacancy_id", "changed_date", "field_name", "old_value", "new_value"]
     if new.empty or old.empty:
         return pd.DataFrame(columns=columns)
-    both = new.merge(old, on="vacancy_id", suffixes=("", "_old"))
+    stored = old.rename(columns=lambda c: c if c == "vacancy_id" else f"{c}_old")
+    both = new.merge(stored, on="vacancy_id")
     if "last_seen_date_old" in both:
         # A replay of an older night is not a change.
         both = both[both["last_seen_date_old"] <= run_date]
