@@ -1,0 +1,145 @@
+"""Postings from a Recruitee careers site's public offers API."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from typing import Any
+
+from spiders import fields
+from spiders.extract.common import Extraction, build_posting, decode_body
+from spiders.registry import Board
+
+__all__ = ["extract_recruitee"]
+
+log = logging.getLogger(__name__)
+
+# Recruitee's education codes, read as the Dutch level they usually stand for.
+_EDUCATION = {
+    "high_school": "havo",
+    "vocational": "mbo",
+    "associate_degree": "mbo-4",
+    "bachelor_degree": "hbo",
+    "professional": "hbo",
+    "master_degree": "wo",
+    "doctorate": "wo",
+}
+_PERIODS = {"hour": "hour", "month": "month", "year": "year", "annual": "year"}
+
+
+def _period(value: Any) -> str | None:
+    text = str(value or "").lower()
+    return next((period for key, period in _PERIODS.items() if key in text), None)
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return float(str(value).replace(",", ".")) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _salary(offer: dict[str, Any]) -> fields.Salary | None:
+    salary = offer.get("salary")
+    if not isinstance(salary, dict):
+        return None
+    low, high = _number(salary.get("min")), _number(salary.get("max"))
+    period = _period(salary.get("period"))
+    if (low is None and high is None) or period is None:
+        return None
+    return fields.Salary(low, high, period)
+
+
+def load_json(
+    body: bytes, encoding: str | None, result: Extraction, board: Board, url: str
+) -> Any:
+    """Decode and parse a JSON body, counting ``json_malformed`` on failure."""
+    text, problem = decode_body(body, encoding)
+    if problem:
+        result.problems[problem] += 1
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        result.problems["json_malformed"] += 1
+        log.warning("%s: malformed JSON at %s: %s", board.name, url, error)
+        return None
+
+
+def extract_recruitee(
+    body: bytes,
+    *,
+    url: str,
+    board: Board,
+    fetched_at: dt.datetime,
+    encoding: str | None = None,
+) -> Extraction:
+    """Extract the postings of a Recruitee ``/api/offers/`` response.
+
+    Parameters
+    ----------
+    body : bytes
+        The JSON response: ``{"offers": [...]}``.
+    url : str
+        The endpoint.
+    board : Board
+        The board crawled; its ``employer`` names offers without
+        ``company_name``.
+    fetched_at : datetime.datetime
+        When the response was seen.
+    encoding : str, optional
+        The declared charset.
+
+    Returns
+    -------
+    Extraction
+        One posting per offer; problem ``json_malformed`` when the body is not
+        JSON, ``unexpected_format`` when it has no ``offers`` list.
+    """
+    result = Extraction()
+    data = load_json(body, encoding, result, board, url)
+    if data is None:
+        return result
+    offers = data.get("offers") if isinstance(data, dict) else None
+    if not isinstance(offers, list):
+        result.problems["unexpected_format"] += 1
+        return result
+    for offer in offers:
+        if not isinstance(offer, dict):
+            continue
+        location = offer.get("location") or ", ".join(
+            str(part) for part in (offer.get("city"), offer.get("state_name")) if part
+        )
+        description = "\n".join(
+            str(part)
+            for part in (offer.get("description"), offer.get("requirements"))
+            if part
+        )
+        education_code = str(offer.get("education_code") or "")
+        result.postings.append(
+            build_posting(
+                board,
+                url=offer.get("careers_url") or url,
+                fetched_at=fetched_at,
+                title=offer.get("title"),
+                employer=offer.get("company_name"),
+                location=location or None,
+                place=offer.get("city"),
+                postal_code=offer.get("postal_code"),
+                province=offer.get("state_name"),
+                description_html=description or None,
+                date_posted=offer.get("published_at") or offer.get("created_at"),
+                valid_through=offer.get("close_at"),
+                external_id=offer.get("id") or offer.get("slug"),
+                employment_type=offer.get("employment_type_code"),
+                hours=(
+                    _number(offer.get("min_hours")),
+                    _number(offer.get("max_hours")),
+                ),
+                salary=_salary(offer),
+                education=_EDUCATION.get(education_code, education_code) or None,
+                apply_url=offer.get("careers_apply_url"),
+                language=offer.get("lang_code") or offer.get("language"),
+            )
+        )
+    return result

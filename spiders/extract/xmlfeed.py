@@ -1,0 +1,118 @@
+"""Postings from Indeed-style XML job feeds, parsed without trusting the XML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from urllib.parse import urljoin
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as SafeXml
+
+from spiders.extract.common import Extraction, build_posting
+from spiders.registry import Board
+
+__all__ = ["extract_xmlfeed"]
+
+log = logging.getLogger(__name__)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _fields(job: Element) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for child in job:
+        name = _local(child.tag)
+        text = "".join(child.itertext()).strip()
+        if text and name not in values:
+            values[name] = text
+    return values
+
+
+def extract_xmlfeed(
+    body: bytes,
+    *,
+    url: str,
+    board: Board,
+    fetched_at: dt.datetime,
+    encoding: str | None = None,
+) -> Extraction:
+    """Extract the postings of an Indeed-style XML feed.
+
+    Each ``<job>`` element (under ``<source>`` or any other root) is one
+    posting with the usual children: ``title``, ``date``, ``referencenumber``,
+    ``url``, ``company``, ``city``, ``state``, ``postalcode``, ``description``
+    (HTML), ``salary``, ``education``, ``jobtype``, ``expirationdate``. The
+    parser refuses entity declarations and external references, so an
+    entity-expansion bomb is rejected before it expands.
+
+    Parameters
+    ----------
+    body : bytes
+        The feed as downloaded.
+    url : str
+        The feed's address (relative posting URLs are resolved against it).
+    board : Board
+        The board crawled.
+    fetched_at : datetime.datetime
+        When the feed was seen.
+    encoding : str, optional
+        Unused: the XML declaration states the charset.
+
+    Returns
+    -------
+    Extraction
+        The postings; problems ``xml_unsafe`` (entities or external
+        references) or ``xml_malformed``.
+    """
+    result = Extraction()
+    try:
+        root = SafeXml.fromstring(body, forbid_dtd=False)
+    except DefusedXmlException as error:
+        result.problems["xml_unsafe"] += 1
+        log.warning("%s: unsafe XML refused at %s: %s", board.name, url, error)
+        return result
+    except ParseError as error:
+        result.problems["xml_malformed"] += 1
+        log.warning("%s: malformed XML at %s: %s", board.name, url, error)
+        return result
+    jobs = [root] if _local(root.tag) == "job" else root.iter()
+    for job in jobs:
+        if _local(job.tag) != "job":
+            continue
+        values = _fields(job)
+        city = values.get("city")
+        state = values.get("state") or values.get("region")
+        postal = values.get("postalcode") or values.get("zip")
+        location = city
+        if city and state and state != city:
+            location = f"{city}, {state}"
+        if postal:
+            location = f"{postal} {location or ''}".strip()
+        result.postings.append(
+            build_posting(
+                board,
+                url=urljoin(url, values.get("url") or url),
+                fetched_at=fetched_at,
+                title=values.get("title"),
+                employer=values.get("company"),
+                location=location,
+                place=city,
+                postal_code=postal,
+                province=state,
+                description_html=values.get("description"),
+                date_posted=values.get("date"),
+                external_id=values.get("referencenumber") or values.get("id"),
+                employment_type=values.get("jobtype"),
+                hours_text=values.get("hours") or values.get("jobtype"),
+                salary_text=values.get("salary"),
+                education=values.get("education"),
+                valid_through=values.get("expirationdate"),
+                apply_url=values.get("apply_url") or values.get("applyurl"),
+                language=values.get("language"),
+            )
+        )
+    return result
