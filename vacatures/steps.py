@@ -302,9 +302,9 @@ def _upsert_boards(
 
 
 def _employer_key(name: str) -> str:
-    from transforms.dedupe import employer_key
+    from transforms.dedupe.normalise import normalise_employer
 
-    return employer_key(name)
+    return normalise_employer(name) or name.casefold().strip()
 
 
 def integrate(ctx: RunContext) -> StepResult:
