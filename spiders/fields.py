@@ -191,7 +191,7 @@ def sanitize_html(markup: str | None) -> str | None:
 
 # ---------------------------------------------------------------- hours
 
-_NUMBER = r"(\d{1,2}(?:[.,]\d{1,2})?)"
+_NUMBER = r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)"
 _HOUR_WORD = r"(?:uur|uren|u\b|hours?\b|hrs?\b|h\b)"
 _RANGE_SEPARATOR = r"(?:-|–|—|tot\s+en\s+met|tot|t/m|à|a|to|of)"
 _HOURS_RANGE = re.compile(
