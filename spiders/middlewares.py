@@ -183,8 +183,13 @@ class NetworkStatsMiddleware:
         return cls(crawler)
 
     def process_response(self, request: Request, response: Response) -> Response:
-        """Count the response's status and size unless it came from the cache."""
-        if "cached" not in response.flags:
+        """Count the response's status and size unless it came from the cache.
+
+        robots.txt is left out: it is the crawler's own request, not a page.
+        """
+        if "cached" not in response.flags and not request.meta.get(
+            "dont_obey_robotstxt"
+        ):
             self.stats.inc_value(f"vacatures/status/{response.status}")
             self.stats.inc_value("vacatures/bytes", len(response.body))
         return response

@@ -40,6 +40,7 @@ class Request:
     path: str
     headers: dict[str, str]
     count: int  # how many times this path was asked for, this one included
+    at: float = 0.0  # time.monotonic() when it arrived
 
 
 _TYPES = {
@@ -89,7 +90,9 @@ class SiteServer:
         with self._lock:
             count = self._counts.get(handler.path, 0) + 1
             self._counts[handler.path] = count
-            request = Request("GET", handler.path, dict(handler.headers), count)
+            request = Request(
+                "GET", handler.path, dict(handler.headers), count, time.monotonic()
+            )
             self.requests.append(request)
         route = self.routes.get(handler.path) or self.routes.get(
             handler.path.split("?", 1)[0]
@@ -145,8 +148,30 @@ def serve(
         yield server
 
 
-def page(body: str | bytes, status: int = 200, **headers: str) -> Route:
+def page(
+    body: str | bytes, status: int = 200, headers: dict[str, str] | None = None
+) -> Route:
     """Return a route that always answers the same page."""
     data = body.encode("utf-8") if isinstance(body, str) else body
-    headers.setdefault("Content-Type", "text/html; charset=utf-8")
-    return lambda request: Reply(status, data, {**headers})
+    sent = {"Content-Type": "text/html; charset=utf-8", **(headers or {})}
+    return lambda request: Reply(status, data, sent)
+
+
+def job_page(
+    title: str,
+    employer: str = "Werkgever B.V.",
+    place: str = "Utrecht",
+    date: str = "2026-11-30",
+    extra: str = "",
+) -> str:
+    """Return a detail page with one schema.org JobPosting in JSON-LD."""
+    return (
+        "<html><head><title>" + title + "</title>"
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "JobPosting", "title": "' + title + '", "datePosted": "' + date
+        + '", "description": "<p>Vacature voor ' + title + extra + '</p>", '
+        '"hiringOrganization": {"@type": "Organization", "name": "' + employer
+        + '"}, "jobLocation": {"@type": "Place", "address": {"@type": '
+        '"PostalAddress", "addressLocality": "' + place + '"}}}</script>'
+        "</head><body><h1>" + title + "</h1></body></html>"
+    )  # fmt: skip
