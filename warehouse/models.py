@@ -310,6 +310,22 @@ core_runs = Table(
     comment="What each step of each night did: rows in and out, details as JSON.",
 )
 
+core_quality_checks = Table(
+    "quality_checks",
+    metadata,
+    Column("run_date", Date, nullable=False),
+    Column("check_name", String, nullable=False),
+    Column("table_name", String, nullable=False),
+    Column("status", String, nullable=False),
+    Column("observed", Float),
+    Column("expected", String),
+    Column("details", Text),
+    PrimaryKeyConstraint("run_date", "check_name"),
+    _one_of("status", ("pass", "warn", "fail", "skip")),
+    schema="core",
+    comment="Data-quality gates of each night: what was observed against what.",
+)
+
 # --- core: the occupation taxonomy --------------------------------------------
 
 core_isco_groups = Table(

@@ -168,6 +168,25 @@ def upgrade() -> None:
         comment="Every posting ever seen, cleaned, with the nights it was shown.",
     )
     op.create_table(
+        "quality_checks",
+        sa.Column("run_date", sa.Date(), nullable=False),
+        sa.Column("check_name", sa.String(), nullable=False),
+        sa.Column("table_name", sa.String(), nullable=False),
+        sa.Column("status", sa.String(), nullable=False),
+        sa.Column("observed", sa.Float(), nullable=True),
+        sa.Column("expected", sa.String(), nullable=True),
+        sa.Column("details", sa.Text(), nullable=True),
+        sa.CheckConstraint(
+            "status is null or status in ('pass', 'warn', 'fail', 'skip')",
+            name=op.f("ck_quality_checks_status"),
+        ),
+        sa.PrimaryKeyConstraint(
+            "run_date", "check_name", name=op.f("pk_quality_checks")
+        ),
+        schema="core",
+        comment="Data-quality gates of each night: what was observed against what.",
+    )
+    op.create_table(
         "runs",
         sa.Column("run_date", sa.Date(), nullable=False),
         sa.Column("step", sa.String(), nullable=False),
@@ -420,6 +439,7 @@ def downgrade() -> None:
     op.drop_table("vacancies", schema="core")
     op.drop_table("taxonomy_versions", schema="core")
     op.drop_table("runs", schema="core")
+    op.drop_table("quality_checks", schema="core")
     op.drop_table("postings", schema="core")
     op.drop_table("occupations", schema="core")
     op.drop_table("occupation_relations", schema="core")
