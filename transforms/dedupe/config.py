@@ -1,0 +1,125 @@
+"""Tuning of the dedupe stages: every threshold and weight in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["DedupeConfig"]
+
+
+@dataclass(frozen=True)
+class DedupeConfig:
+    """Thresholds and weights of blocking, scoring and clustering.
+
+    The defaults were chosen on labelled sets with board-specific noise; every
+    stage takes its values from here, so a run can be retuned without code.
+
+    Parameters
+    ----------
+    max_block_size : int
+        A blocking key shared by more postings than this is not compared all
+        against all; its postings are sorted and each is compared with its
+        ``block_window`` neighbours (the sorted-neighbourhood method).
+    block_window : int
+        Neighbours compared within an oversized block.
+    neighbourhood_window : int
+        Neighbours compared when the postings of a municipality are sorted by
+        title.
+    minhash_bins : int
+        Bins of the one-permutation MinHash signature of a description.
+    lsh_bands : int
+        Bands of the LSH index; ``minhash_bins`` must be a multiple of it. With
+        32 bins and 4 bands of 8 rows, descriptions with a Jaccard similarity of
+        about 0.8 become candidates two times out of three: the index finds
+        near-copies that the keys miss, not every paraphrase.
+    shingle_words : int
+        Words per shingle of a description.
+    description_words : int
+        Leading words of a description used for its signature.
+    description_prefix_chars : int
+        Leading characters of the normalised description compared with
+        rapidfuzz (truncated copies keep the start of a text).
+    weight_title, weight_employer, weight_place, weight_description, \
+weight_terms : float
+        Weights of the similarities in the pair score. A similarity that cannot
+        be computed (a field missing on either side) drops out, and the
+        remaining weights are renormalised.
+    match_threshold : float
+        A pair scoring at least this is the same vacancy.
+    hidden_employer_threshold : float
+        The threshold when one posting hides its employer (an agency's
+        "onze opdrachtgever"): without the employer the rest must agree more.
+    min_title_similarity : float
+        Below this title similarity a pair is never a match, whatever else
+        agrees.
+    min_title_similarity_with_description : float
+        The lower title similarity accepted when both employers are known and
+        agree and the descriptions agree at least ``description_confirms`` (a
+        board that retitled a copied text).
+    description_confirms : float
+        Description similarity that counts as the same text.
+    min_employer_similarity : float
+        Two known employers less similar than this are different employers.
+    one_sided_discriminator_penalty : float
+        Score subtracted per kind of discriminating title word (licence class,
+        seniority, rank, number) that one title has and the other lacks.
+    date_grace_days : int
+        Postings this many days apart or fewer get no date penalty.
+    max_date_gap_days : int
+        Postings further apart than this are different vacancies (a job
+        posted again after months is a new vacancy).
+    date_penalty : float
+        Score subtracted at ``max_date_gap_days``, linear from the grace.
+    hours_tolerance : float
+        Hours per week two ranges may lie apart and still agree; further apart
+        they are different vacancies.
+    salary_tolerance : float
+        Relative gap two monthly salary ranges may have and still agree;
+        further apart they are different vacancies.
+    cluster_min_link : float
+        Every member of a cluster must score at least this with the cluster's
+        centre; members that do not are split off (guards against chains).
+    same_board_threshold : float
+        Two postings of one board join one vacancy only with this score.
+    max_cluster_size : int
+        Components larger than this are split by raising the edge threshold
+        step by step.
+    workers : int
+        Threads rapidfuzz uses to compare pairs; -1 for every core.
+    """
+
+    max_block_size: int = 60
+    block_window: int = 12
+    neighbourhood_window: int = 4
+    minhash_bins: int = 32
+    lsh_bands: int = 4
+    shingle_words: int = 2
+    description_words: int = 200
+    description_prefix_chars: int = 300
+    weight_title: float = 3.0
+    weight_employer: float = 2.0
+    weight_place: float = 1.0
+    weight_description: float = 2.5
+    weight_terms: float = 1.0
+    match_threshold: float = 0.80
+    hidden_employer_threshold: float = 0.84
+    min_title_similarity: float = 0.72
+    min_title_similarity_with_description: float = 0.55
+    description_confirms: float = 0.80
+    min_employer_similarity: float = 0.88
+    one_sided_discriminator_penalty: float = 0.04
+    date_grace_days: int = 21
+    max_date_gap_days: int = 75
+    date_penalty: float = 0.15
+    hours_tolerance: float = 4.0
+    salary_tolerance: float = 0.15
+    cluster_min_link: float = 0.70
+    same_board_threshold: float = 0.93
+    max_cluster_size: int = 12
+    workers: int = 1
+
+    def __post_init__(self) -> None:
+        if self.minhash_bins % self.lsh_bands:
+            raise ValueError("minhash_bins must be a multiple of lsh_bands")
+        if not 0 < self.cluster_min_link <= self.match_threshold:
+            raise ValueError("cluster_min_link must lie in (0, match_threshold]")

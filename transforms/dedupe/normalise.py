@@ -1,0 +1,530 @@
+"""Normalise postings into the keys and features the later stages compare.
+
+Boards write the same job differently: gender markers and hours in titles,
+legal forms in employer names, a village instead of its municipality, agencies
+hiding the employer. This stage removes that noise once per distinct value and
+returns one row of features per posting.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import time
+import unicodedata
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "DISCRIMINATOR_KINDS",
+    "SOURCE_TYPE_RANKS",
+    "is_hidden_employer",
+    "normalise_description",
+    "normalise_employer",
+    "normalise_postings",
+    "normalise_title",
+    "title_discriminators",
+]
+
+log = logging.getLogger(__name__)
+
+#: Preference of source types for the golden record, best first.
+SOURCE_TYPE_RANKS: dict[str, int] = {
+    "employer": 0,
+    "board": 1,
+    "agency": 2,
+    "aggregator": 3,
+}
+
+#: Kinds of title words that tell two otherwise equal jobs apart.
+DISCRIMINATOR_KINDS: tuple[str, ...] = ("licence", "seniority", "rank", "number")
+
+_LICENCES = frozenset(
+    {"a", "b", "be", "c", "c1", "c1e", "ce", "d", "d1", "d1e", "code95"}
+)
+_SENIORITY = {
+    "junior": "junior",
+    "jr": "junior",
+    "medior": "medior",
+    "senior": "senior",
+    "sr": "senior",
+    "trainee": "trainee",
+    "stagiair": "stage",
+    "stagiaire": "stage",
+    "stage": "stage",
+    "afstudeerstage": "stage",
+    "leerling": "leerling",
+    "bbl": "leerling",
+    "werkstudent": "student",
+    "student": "student",
+    "bijbaan": "student",
+}
+_RANKS = {
+    "medewerker": "medewerker",
+    "medewerkster": "medewerker",
+    "mdw": "medewerker",
+    "assistent": "assistent",
+    "assistente": "assistent",
+    "teamleider": "leider",
+    "teamleidster": "leider",
+    "leidinggevende": "leider",
+    "ploegleider": "leider",
+    "voorman": "leider",
+    "supervisor": "leider",
+    "coordinator": "coordinator",
+    "manager": "manager",
+    "hoofd": "hoofd",
+    "directeur": "directeur",
+    "chef": "chef",
+}
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
+_ORDINAL = re.compile(r"^(\d+)e$")
+
+_GENDER = re.compile(
+    r"\(\s*(?:[mvhfwxd]|all genders?|alle genders?)"
+    r"(?:\s*[/|,]\s*(?:[mvhfwxd]|all genders?))*\s*\)"
+    r"|(?<![\w/])[mvhf]\s*/\s*[mvhfwx](?:\s*/\s*[mvhfwxd])?(?![\w/])",
+    re.IGNORECASE,
+)
+_HOURS = re.compile(
+    r"\(?\s*(?:\d{1,2}(?:[.,]5)?\s*(?:-|–|/|tot|t/m|a)\s*)?\d{1,2}(?:[.,]5)?\s*"
+    r"(?:uur|uren|u)\b(?:\s*(?:per week|p/w|p\.w\.?|pw|/week|p/wk))?\s*\)?"
+    r"|\(?\s*\d(?:[.,]\d+)?\s*(?:-\s*\d(?:[.,]\d+)?\s*)?fte\b\s*\)?"
+    r"|\b(?:full|part)[\s-]?time\b|\b(?:fulltime|parttime)\b",
+    re.IGNORECASE,
+)
+_PREFIX = re.compile(
+    r"^\s*(?:vacature|vacancy|gezocht|wij zoeken|we zoeken|per direct|nieuw|"
+    r"urgent|direct starten|job)\s*[:!\-–|]\s*",
+    re.IGNORECASE,
+)
+_PLACE_TAIL = re.compile(
+    r"(?:\s+|\s*[,|/(\-–]\s*)(?:in|te|regio|omgeving|in de regio|"
+    r"in de omgeving van|vestiging|locatie)\s+[^,|()]+\)?\s*$",
+    re.IGNORECASE,
+)
+_SEPARATED_TAIL = re.compile(r"\s*(?:\s[-–|]\s|,|\(|\|)\s*([^,|()\-–]+?)\)?\s*$")
+_LICENCE_JOINED = re.compile(r"\b([bcd]1?)\s*[+/&]\s*e\b")
+_CODE95 = re.compile(r"\bcode\s*95\b")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_SPACES = re.compile(r"\s+")
+
+_LEGAL_FORMS = frozenset(
+    {
+        "bv",
+        "nv",
+        "vof",
+        "cv",
+        "ua",
+        "wa",
+        "ba",
+        "stichting",
+        "stg",
+        "cooperatie",
+        "coop",
+        "holding",
+        "holdings",
+        "nederland",
+        "netherlands",
+        "nl",
+        "the",
+        "vereniging",
+        "gmbh",
+        "ltd",
+        "inc",
+        "bvba",
+        "group",
+    }
+)
+_LEGAL_DOTTED = re.compile(r"\b([a-z])\.\s?(?=[a-z]\.)|(?<=\b[a-z])\.(?=\s|$)")
+_HIDDEN_EMPLOYER = re.compile(
+    r"opdrachtgever|onze klant|\bklant van\b|vertrouwelijk|confidential|anoniem|"
+    r"niet (?:bekend|vermeld|genoemd)|onbekend|\bnvt\b|\bn\.v\.t\b|"
+    r"^\s*(?:een|a|an)\s+(?:\w+\s+){0,4}?"
+    r"(?:bekende|toonaangevende|gerenommeerde|grote|middelgrote|kleine|"
+    r"internationale|landelijke|regionale|succesvolle|groeiende|mooie|leading|"
+    r"well[- ]known|ambitieuze|innovatieve|dynamische|familiebedrijf)"
+    r"|\bin de regio\b|\bwerkgever\b|\bemployer\b",
+    re.IGNORECASE,
+)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _words(text: str) -> str:
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
+
+
+@functools.lru_cache(maxsize=262_144)
+def normalise_title(title: str, place: str = "") -> str:
+    """Return a job title without the noise boards add around it.
+
+    Gender markers, hours, prefixes such as "Vacature:", trailing places ("- Utrecht",
+    "in Utrecht", "regio Utrecht"), punctuation, casing and diacritics are
+    removed; licence classes written "C+E" become "ce".
+
+    Parameters
+    ----------
+    title : str
+        The title as published.
+    place : str
+        Place key of the posting (see :func:`transforms.geo.normalise_place_key`);
+        when the title ends with it, the place is removed too.
+
+    Returns
+    -------
+    str
+        Lowercase ASCII words separated by single spaces.
+
+    Examples
+    --------
+    >>> normalise_title("Vacature: Chauffeur C+E (m/v/x) | 40 uur - Utrecht")
+    'chauffeur ce'
+    >>> normalise_title("Verpleegkundige in Amsterdam-Zuidoost")
+    'verpleegkundige'
+    >>> normalise_title("Monteur Tiel", place="tiel")
+    'monteur'
+    """
+    text = _PREFIX.sub("", title)
+    text = _GENDER.sub(" ", text)
+    text = _HOURS.sub(" ", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = _PLACE_TAIL.sub("", text).strip(" -–|,/")
+        tail = _SEPARATED_TAIL.search(text)
+        if tail and place and _words(_fold(tail.group(1))) == place:
+            text = text[: tail.start()]
+    text = _LICENCE_JOINED.sub(r"\1e", _fold(text))
+    text = _CODE95.sub("code95", text)
+    words = _words(text)
+    if place and words.endswith(" " + place):
+        words = words[: -len(place) - 1]
+    return words
+
+
+@functools.lru_cache(maxsize=262_144)
+def title_discriminators(normalised_title: str) -> tuple[str, str, str, str]:
+    """Return the words of a title that tell otherwise equal jobs apart.
+
+    Two titles that both name, say, a licence class but different ones ("chauffeur
+    c" and "chauffeur ce") are different vacancies, however close the rest is.
+
+    Parameters
+    ----------
+    normalised_title : str
+        A title from :func:`normalise_title`.
+
+    Returns
+    -------
+    tuple of str
+        One entry per kind in :data:`DISCRIMINATOR_KINDS` (licence class,
+        seniority, rank such as medewerker or teamleider, numbers and levels);
+        each is the sorted words of that kind joined by spaces, empty when the
+        title has none.
+
+    Examples
+    --------
+    >>> title_discriminators("senior teamleider magazijn niveau 4")
+    ('', 'senior', 'leider', '4')
+    """
+    found: tuple[set[str], ...] = (set(), set(), set(), set())
+    tokens = normalised_title.split()
+    for i, token in enumerate(tokens):
+        if token in _LICENCES and (i > 0 or len(tokens) == 1 or token != "a"):
+            found[0].add(token)
+        elif token in _SENIORITY:
+            found[1].add(_SENIORITY[token])
+        elif token in _RANKS:
+            found[2].add(_RANKS[token])
+        elif token.isdigit():
+            found[3].add(str(int(token)))
+        elif token in _ROMAN and i > 0:
+            found[3].add(_ROMAN[token])
+        elif (ordinal := _ORDINAL.match(token)) is not None:
+            found[3].add(ordinal.group(1))
+        else:
+            for word, rank in _RANKS.items():
+                if len(token) > len(word) + 3 and token.endswith(word):
+                    found[2].add(rank)
+                    break
+    return tuple(" ".join(sorted(kind)) for kind in found)  # type: ignore[return-value]
+
+
+@functools.lru_cache(maxsize=262_144)
+def normalise_employer(employer: str) -> str:
+    """Return an employer's name without legal forms, casing or diacritics.
+
+    Parameters
+    ----------
+    employer : str
+        The employer as published.
+
+    Returns
+    -------
+    str
+        Lowercase ASCII words; empty when nothing but legal forms is left.
+
+    Examples
+    --------
+    >>> normalise_employer("Coöperatie Zuivelhoeve U.A.")
+    'zuivelhoeve'
+    >>> normalise_employer("Bakkerij Jansen B.V.") == normalise_employer(
+    ...     "BAKKERIJ JANSEN BV"
+    ... )
+    True
+    """
+    text = _fold(employer)
+    text = _LEGAL_DOTTED.sub(r"\1", text).replace("&", " en ")
+    words = [w for w in _words(text).split() if w not in _LEGAL_FORMS]
+    return " ".join(words)
+
+
+@functools.lru_cache(maxsize=65_536)
+def is_hidden_employer(employer: str) -> bool:
+    """Tell whether an employer field hides the real employer.
+
+    Agencies write "onze opdrachtgever" or "een bekende zorginstelling in de
+    regio" instead of a name; such a posting can still be a duplicate, but its
+    employer cannot be compared.
+
+    Parameters
+    ----------
+    employer : str
+        The employer as published.
+
+    Returns
+    -------
+    bool
+        True for a phrase that hides the employer or an empty field.
+
+    Examples
+    --------
+    >>> is_hidden_employer("Een bekende zorginstelling in de regio Utrecht")
+    True
+    >>> is_hidden_employer("Zorggroep De Linde")
+    False
+    """
+    if not employer or not employer.strip():
+        return True
+    return _HIDDEN_EMPLOYER.search(_fold(employer)) is not None
+
+
+def normalise_description(text: str, *, max_chars: int) -> str:
+    """Return the start of a description as lowercase ASCII words.
+
+    Parameters
+    ----------
+    text : str
+        The plain-text description.
+    max_chars : int
+        Characters kept after normalising.
+
+    Returns
+    -------
+    str
+        At most ``max_chars`` characters of single-spaced words.
+    """
+    return _words(_fold(text[: max_chars * 2]))[:max_chars]
+
+
+def _places(postings: pd.DataFrame) -> pd.DataFrame:
+    """Return place keys and municipalities, through ``transforms.geo``.
+
+    The ``place`` column wins over ``location`` where a board gives it.
+    """
+    location = postings["location"].astype(object)
+    if "place" in postings.columns:
+        place = postings["place"].astype(object)
+        location = place.where(place.notna() & (place != ""), location)
+    try:
+        from transforms import geo
+
+        parsed = geo.parse_locations(location)
+        key_of = geo.normalise_place_key
+    except (ImportError, OSError) as error:
+        # Without the gazetteer a village and its municipality do not meet, and
+        # place conflicts are only seen between identical spellings.
+        log.warning("dedupe: places not resolved to municipalities (%s)", error)
+        parsed = pd.DataFrame(
+            {
+                "place": location.map(_bare_place),
+                "municipality": None,
+                "is_remote": False,
+            },
+            index=postings.index,
+        )
+        key_of = _words
+    name = parsed["municipality"].where(parsed["municipality"].notna(), None)
+    known = name.notna().to_numpy()
+    fallback = parsed["place"].where(parsed["place"].notna(), "")
+    text = np.where(known, name.fillna("").to_numpy(), fallback.to_numpy())
+    codes, uniques = pd.factorize(pd.Series(text, dtype=object))
+    keys = np.array([key_of(_fold(str(u))) for u in uniques], dtype=object)
+    place_keys = np.array(
+        [key_of(_fold(str(u))) for u in pd.unique(fallback.to_numpy())], dtype=object
+    )
+    place_key_of = dict(zip(pd.unique(fallback.to_numpy()), place_keys, strict=True))
+    return pd.DataFrame(
+        {
+            "municipality": keys[codes] if len(uniques) else np.array([], object),
+            "place_known": known,
+            "place_key": fallback.map(place_key_of).to_numpy(),
+            "is_remote": parsed["is_remote"].astype(bool).to_numpy(),
+        },
+        index=postings.index,
+    )
+
+
+_POSTAL = re.compile(r"\b[1-9]\d{3}\s?[a-zA-Z]{2}\b")
+_REGION_WORDS = re.compile(r"\b(?:regio|omgeving|e\.o\.|en omstreken)\b", re.I)
+
+
+def _bare_place(text: object) -> str:
+    if not isinstance(text, str):
+        return ""
+    text = _REGION_WORDS.sub(" ", _POSTAL.sub(" ", text))
+    return re.split(r"[,(/|]", text)[0].strip()
+
+
+def _monthly_salary(postings: pd.DataFrame, column: str) -> np.ndarray:
+    if column not in postings.columns or "salary_period" not in postings.columns:
+        return np.full(len(postings), np.nan)
+    amount = pd.to_numeric(postings[column], errors="coerce").to_numpy(float)
+    period = postings["salary_period"].astype(object).to_numpy()
+    factor = np.select(
+        [period == "month", period == "hour", period == "year"],
+        [1.0, 4.33 * 38.0, 1.0 / 12.96],
+        default=np.nan,
+    )
+    return amount * factor
+
+
+def _numeric(postings: pd.DataFrame, column: str) -> np.ndarray:
+    if column not in postings.columns:
+        return np.full(len(postings), np.nan)
+    return pd.to_numeric(postings[column], errors="coerce").to_numpy(float)
+
+
+def _map_distinct(values: pd.Series, function) -> np.ndarray:  # type: ignore[no-untyped-def]
+    codes, uniques = pd.factorize(values.fillna("").astype(str))
+    mapped = np.array([function(u) for u in uniques], dtype=object)
+    return mapped[codes] if len(uniques) else np.array([], dtype=object)
+
+
+def normalise_postings(
+    postings: pd.DataFrame, *, description_prefix_chars: int = 300
+) -> pd.DataFrame:
+    """Return the comparison features of each posting.
+
+    Parameters
+    ----------
+    postings : pandas.DataFrame
+        Postings with the contract's columns and optionally ``source_type``.
+    description_prefix_chars : int
+        Characters of the normalised description kept for fuzzy comparison.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per posting, in input order, on a fresh ``RangeIndex``:
+        ``posting_id``, ``board``, ``source_rank``, ``title_key``, the
+        discriminator columns ``disc_<kind>``, ``employer_key``,
+        ``employer_hidden``, ``municipality``, ``place_known``, ``place_key``,
+        ``is_remote``, ``hours_min``, ``hours_max``, ``salary_min``,
+        ``salary_max`` (per month), ``day`` (days since 1970) and
+        ``description_prefix``.
+    """
+    start = time.perf_counter()
+    postings = postings.reset_index(drop=True)
+    places = _places(postings)
+    source = (
+        postings["source_type"].astype(object).fillna("board")
+        if "source_type" in postings.columns
+        else pd.Series("board", index=postings.index, dtype=object)
+    )
+    rank = source.map(SOURCE_TYPE_RANKS).fillna(SOURCE_TYPE_RANKS["board"])
+
+    pairs = pd.Series(
+        postings["title"].fillna("").astype(str).to_numpy()
+        + "\x1f"
+        + places["place_key"].to_numpy(),
+        dtype=object,
+    )
+    title_key = _map_distinct(pairs, lambda v: normalise_title(*v.split("\x1f")))
+    codes, uniques = pd.factorize(pd.Series(title_key, dtype=object))
+    discriminators = [title_discriminators(u) for u in uniques]
+
+    employer = postings["employer"].fillna("").astype(str)
+    employer_key = _map_distinct(employer, normalise_employer)
+    hidden = _map_distinct(employer, is_hidden_employer).astype(bool)
+    if "source_type" in postings.columns:
+        # An agency naming itself as the employer hides the real one too.
+        board_key = _map_distinct(postings["board"].astype(str), normalise_employer)
+        own = np.array(
+            [
+                bool(b) and bool(e) and (b in e or e in b)
+                for b, e in zip(board_key, employer_key, strict=True)
+            ]
+        )
+        hidden |= (source.to_numpy() == "agency") & own
+    employer_key = np.where(hidden | (employer_key == ""), "", employer_key)
+
+    hours_min = _numeric(postings, "hours_min")
+    hours_max = _numeric(postings, "hours_max")
+    salary_min = _monthly_salary(postings, "salary_min")
+    salary_max = _monthly_salary(postings, "salary_max")
+    dates = pd.to_datetime(postings["date_posted"], errors="coerce")
+    day = (dates - pd.Timestamp("1970-01-01")).dt.days.to_numpy(float)
+
+    description = postings["description"].fillna("").astype(str)
+    prefix = np.array(
+        [
+            normalise_description(d, max_chars=description_prefix_chars)
+            for d in description
+        ],
+        dtype=object,
+    )
+    features = pd.DataFrame(
+        {
+            "posting_id": postings["posting_id"].astype(str).to_numpy(),
+            "board": postings["board"].astype(str).to_numpy(),
+            "source_rank": rank.to_numpy(np.int8),
+            "title_key": title_key,
+            **{
+                f"disc_{kind}": np.array([d[i] for d in discriminators], dtype=object)[
+                    codes
+                ]
+                if len(uniques)
+                else np.array([], dtype=object)
+                for i, kind in enumerate(DISCRIMINATOR_KINDS)
+            },
+            "employer_key": employer_key,
+            "employer_hidden": hidden,
+            "municipality": places["municipality"].to_numpy(),
+            "place_known": places["place_known"].to_numpy(),
+            "place_key": places["place_key"].to_numpy(),
+            "is_remote": places["is_remote"].to_numpy(),
+            "hours_min": np.fmin(hours_min, hours_max),
+            "hours_max": np.fmax(hours_min, hours_max),
+            "salary_min": np.fmin(salary_min, salary_max),
+            "salary_max": np.fmax(salary_min, salary_max),
+            "day": day,
+            "description_prefix": prefix,
+        }
+    )
+    log.info(
+        "normalise: %s postings -> %s distinct titles, %s distinct employers, "
+        "%s hidden employers in %.1f s",
+        f"{len(features):,}",
+        f"{len(uniques):,}",
+        f"{pd.unique(employer_key).size:,}",
+        f"{int(hidden.sum()):,}",
+        time.perf_counter() - start,
+    )
+    return features

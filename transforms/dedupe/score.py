@@ -1,0 +1,262 @@
+"""Score candidate pairs: how likely two postings advertise the same vacancy.
+
+The score is a weighted mean of similarities (title, employer, place,
+description, hours and salary), less penalties for postings far apart in time
+and for discriminating title words only one side has. Some differences decide
+on their own, whatever the score (the vetoes):
+
+- the titles name different licence classes, seniorities, ranks or numbers
+  ("chauffeur c" and "chauffeur ce", "medewerker" and "teamleider", junior and
+  senior): different jobs;
+- both municipalities are known and differ: one employer with the same title in
+  two places has two vacancies;
+- both employers are known and differ;
+- the postings lie further apart in time than ``max_date_gap_days`` (a job
+  posted again after months is a new vacancy);
+- the hours or salaries lie further apart than their tolerance.
+
+A posting that hides its employer ("onze opdrachtgever") loses the employer
+term, so the other terms must agree more: it needs ``hidden_employer_threshold``.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from transforms.dedupe.config import DedupeConfig
+from transforms.dedupe.minhash import estimate_jaccard
+from transforms.dedupe.normalise import DISCRIMINATOR_KINDS
+
+__all__ = ["score_pairs"]
+
+log = logging.getLogger(__name__)
+
+
+def _similarity(
+    left: np.ndarray, right: np.ndarray, scorer: object, workers: int
+) -> np.ndarray:
+    if len(left) == 0:
+        return np.empty(0, dtype=np.float32)
+    result = process.cpdist(
+        list(left), list(right), scorer=scorer, workers=workers, dtype=np.uint8
+    )
+    return result.astype(np.float32) / 100.0
+
+
+def _description_prefix_similarity(
+    prefixes: np.ndarray, left: np.ndarray, right: np.ndarray, workers: int
+) -> np.ndarray:
+    a = prefixes[left]
+    b = prefixes[right]
+    lengths = np.fromiter(
+        (len(t) for t in prefixes), dtype=np.int64, count=len(prefixes)
+    )
+    shorter = np.minimum(lengths[left], lengths[right])
+    cut = np.flatnonzero(shorter < np.maximum(lengths[left], lengths[right]))
+    # A truncated copy keeps the start of the text: compare equal lengths.
+    if len(cut):
+        a = a.copy()
+        b = b.copy()
+        a[cut] = [t[:n] for t, n in zip(a[cut], shorter[cut], strict=True)]
+        b[cut] = [t[:n] for t, n in zip(b[cut], shorter[cut], strict=True)]
+    similarity = _similarity(a, b, fuzz.ratio, workers)
+    similarity[shorter < 40] = np.nan
+    return similarity
+
+
+def _terms(
+    features: pd.DataFrame, left: np.ndarray, right: np.ndarray, config: DedupeConfig
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return agreement of hours and salary (NaN: unknown) and a conflict flag."""
+    values = []
+    conflict = np.zeros(len(left), dtype=bool)
+    for low, high, tolerance, relative in (
+        ("hours_min", "hours_max", config.hours_tolerance, False),
+        ("salary_min", "salary_max", config.salary_tolerance, True),
+    ):
+        lo = features[low].to_numpy(float)
+        hi = features[high].to_numpy(float)
+        lo = np.where(np.isnan(lo), hi, lo)
+        hi = np.where(np.isnan(hi), lo, hi)
+        gap = np.maximum(lo[left], lo[right]) - np.minimum(hi[left], hi[right])
+        gap = np.maximum(gap, 0.0)
+        if relative:
+            gap = gap / np.maximum(np.minimum(hi[left], hi[right]), 1.0)
+        known = ~np.isnan(gap)
+        agree = np.where(known, np.clip(1.0 - gap / (2 * tolerance), 0.0, 1.0), np.nan)
+        values.append(agree)
+        conflict |= known & (gap > tolerance)
+    stacked = np.vstack(values)
+    with np.errstate(invalid="ignore"):
+        mean = (
+            np.where(np.isnan(stacked).all(axis=0), np.nan, np.nanmean(stacked, axis=0))
+            if len(left)
+            else np.empty(0)
+        )
+    return mean, conflict
+
+
+def score_pairs(
+    features: pd.DataFrame,
+    signatures: np.ndarray,
+    left: np.ndarray,
+    right: np.ndarray,
+    *,
+    config: DedupeConfig,
+) -> pd.DataFrame:
+    """Score pairs of postings and decide which are the same vacancy.
+
+    Parameters
+    ----------
+    features : pandas.DataFrame
+        Output of :func:`transforms.dedupe.normalise.normalise_postings`.
+    signatures : numpy.ndarray
+        Description signatures, one row per posting.
+    left, right : numpy.ndarray
+        Row numbers of the pairs.
+    config : DedupeConfig
+        Weights, thresholds and tolerances.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per pair: ``left``, ``right``, the similarities ``title``,
+        ``employer``, ``place``, ``description`` and ``terms`` (NaN where a
+        side lacks the field), ``day_gap``, ``veto`` (a reason or empty),
+        ``score`` (0 when vetoed) and ``is_match``.
+    """
+    start = time.perf_counter()
+    workers = config.workers
+    titles = features["title_key"].to_numpy()
+    title = _similarity(titles[left], titles[right], fuzz.token_sort_ratio, workers)
+    title_set = _similarity(titles[left], titles[right], fuzz.token_set_ratio, workers)
+    title = np.maximum(title, 0.9 * title_set)
+
+    employers = features["employer_key"].to_numpy()
+    known_employer = (employers[left] != "") & (employers[right] != "")
+    employer = np.full(len(left), np.nan, dtype=np.float32)
+    both = np.flatnonzero(known_employer)
+    # token_set_ratio: a name that adds a branch ("Jansen Utrecht") still agrees.
+    employer[both] = _similarity(
+        employers[left[both]], employers[right[both]], fuzz.token_set_ratio, workers
+    )
+    hidden = features["employer_hidden"].to_numpy()
+    either_hidden = hidden[left] | hidden[right]
+
+    municipality = features["municipality"].to_numpy()
+    known_place = features["place_known"].to_numpy()
+    remote = features["is_remote"].to_numpy()
+    place = np.full(len(left), np.nan, dtype=np.float32)
+    both_known = known_place[left] & known_place[right]
+    place[both_known] = (
+        municipality[left[both_known]] == municipality[right[both_known]]
+    )
+    place_keys = features["place_key"].to_numpy()
+    loose = (
+        ~both_known
+        & (place_keys[left] != "")
+        & (place_keys[right] != "")
+        & ~remote[left]
+        & ~remote[right]
+    )
+    place[loose] = _similarity(
+        place_keys[left[loose]], place_keys[right[loose]], fuzz.ratio, workers
+    )
+    place_conflict = both_known & (place == 0) & ~remote[left] & ~remote[right]
+
+    jaccard = estimate_jaccard(signatures, left, right)
+    prefix = _description_prefix_similarity(
+        features["description_prefix"].to_numpy(), left, right, workers
+    )
+    description = np.fmax(jaccard, prefix)
+
+    terms, terms_conflict = _terms(features, left, right, config)
+
+    day = features["day"].to_numpy(float)
+    day_gap = np.abs(day[left] - day[right])
+    span = max(config.max_date_gap_days - config.date_grace_days, 1)
+    date_penalty = config.date_penalty * np.clip(
+        (np.nan_to_num(day_gap) - config.date_grace_days) / span, 0.0, 1.0
+    )
+
+    discriminator_conflict = np.zeros(len(left), dtype=bool)
+    one_sided = np.zeros(len(left), dtype=np.float32)
+    for kind in DISCRIMINATOR_KINDS:
+        values = features[f"disc_{kind}"].to_numpy()
+        a = values[left]
+        b = values[right]
+        present_a = a != ""
+        present_b = b != ""
+        discriminator_conflict |= present_a & present_b & (a != b)
+        one_sided += present_a != present_b
+
+    similarities = (
+        (title, config.weight_title),
+        (employer, config.weight_employer),
+        (place, config.weight_place),
+        (description, config.weight_description),
+        (terms, config.weight_terms),
+    )
+    total = np.zeros(len(left), dtype=np.float64)
+    weight = np.zeros(len(left), dtype=np.float64)
+    for value, w in similarities:
+        known = ~np.isnan(value)
+        total += np.where(known, value * w, 0.0)
+        weight += np.where(known, w, 0.0)
+    score = total / np.maximum(weight, 1e-9)
+    score -= date_penalty + config.one_sided_discriminator_penalty * one_sided
+
+    title_floor = np.where(
+        (np.nan_to_num(description) >= config.description_confirms)
+        & (np.nan_to_num(employer) >= config.min_employer_similarity),
+        config.min_title_similarity_with_description,
+        config.min_title_similarity,
+    )
+    veto = np.full(len(left), "", dtype=object)
+    veto[terms_conflict] = "terms"
+    veto[day_gap > config.max_date_gap_days] = "date"
+    veto[known_employer & (employer < config.min_employer_similarity)] = "employer"
+    veto[place_conflict] = "place"
+    veto[title < title_floor] = "title"
+    veto[discriminator_conflict] = "discriminator"
+    vetoed = veto != ""
+    score = np.where(vetoed, 0.0, np.clip(score, 0.0, 1.0))
+
+    boards = features["board"].to_numpy()
+    threshold = np.where(
+        either_hidden, config.hidden_employer_threshold, config.match_threshold
+    )
+    threshold = np.where(
+        boards[left] == boards[right],
+        np.maximum(threshold, config.same_board_threshold),
+        threshold,
+    )
+    is_match = ~vetoed & (score >= threshold)
+    scored = pd.DataFrame(
+        {
+            "left": left,
+            "right": right,
+            "title": title,
+            "employer": employer,
+            "place": place,
+            "description": description,
+            "terms": terms,
+            "day_gap": day_gap,
+            "veto": veto,
+            "score": score.astype(np.float32),
+            "is_match": is_match,
+        }
+    )
+    log.info(
+        "score: %s pairs -> %s matches (%s vetoed) in %.1f s",
+        f"{len(left):,}",
+        f"{int(is_match.sum()):,}",
+        f"{int(vetoed.sum()):,}",
+        time.perf_counter() - start,
+    )
+    return scored
