@@ -23,10 +23,16 @@ def _local(tag: str) -> str:
 
 
 def _fields(job: Element) -> dict[str, str]:
+    # Leaves anywhere below <job> count, so feeds that nest the place in
+    # <location><city> or the text in <description><long_description> read alike.
     values: dict[str, str] = {}
-    for child in job:
-        name = _local(child.tag)
-        text = "".join(child.itertext()).strip()
+    for element in job.iter():
+        if element is job:
+            continue
+        name = _local(element.tag)
+        if len(element) and name != "description":
+            continue
+        text = "".join(element.itertext()).strip()
         if text and name not in values:
             values[name] = text
     return values
@@ -86,7 +92,9 @@ def extract_xmlfeed(
         values = _fields(job)
         city = values.get("city")
         state = values.get("state") or values.get("region")
-        postal = values.get("postalcode") or values.get("zip")
+        postal = (
+            values.get("postalcode") or values.get("postal_code") or values.get("zip")
+        )
         location = city
         if city and state and state != city:
             location = f"{city}, {state}"
@@ -103,7 +111,9 @@ def extract_xmlfeed(
                 place=city,
                 postal_code=postal,
                 province=state,
-                description_html=values.get("description"),
+                description_html=values.get("long_description")
+                or values.get("description")
+                or values.get("summary"),
                 date_posted=values.get("date"),
                 external_id=values.get("referencenumber") or values.get("id"),
                 employment_type=values.get("jobtype"),
