@@ -3,8 +3,10 @@
 ``staging`` holds one row per posting per night as validated, plus what was
 quarantined and how each board's crawl went. ``core`` is the modelled history:
 postings, vacancies and the links between them, boards, employers, places and the
-occupation taxonomy. ``published`` is what portals read and ``marts`` (views,
-see :mod:`warehouse.views`) what analysts query.
+occupation taxonomy, occupation videos and trainings. ``private`` holds
+clients, their wishes and their networks and is never published. ``published``
+is what portals read and ``marts`` (views, see :mod:`warehouse.views`) what
+analysts query.
 
 Keys are natural or derived from content (``posting_id`` is ``<board>:<id>``,
 ``vacancy_id`` a hash of its first posting), never sequences, so a night replays
@@ -396,6 +398,206 @@ core_taxonomy_versions = Table(
     comment="Taxonomy versions imported, with what each changed.",
 )
 
+# --- core: occupation videos and trainings ---------------------------------------
+
+_MATCH_LEVELS = ("esco", "isco4", "isco3", "isco2")
+_TRAINING_LEVELS = ("mbo-1", "mbo-2", "mbo-3", "mbo-4", "hbo", "wo", "course")
+
+core_videos = Table(
+    "videos",
+    metadata,
+    Column("video_id", String, primary_key=True),
+    Column("title", String, nullable=False),
+    Column("url", String, nullable=False),
+    Column("poster_url", String),
+    Column("kind", String, nullable=False),
+    Column("language", String),
+    Column("source", String, nullable=False),
+    Column("source_key", String),
+    Column("duration_seconds", Integer),
+    Column("imported_date", Date, nullable=False),
+    _one_of("kind", ("occupation", "training")),
+    schema="core",
+    comment="Videos showing an occupation or a training, from every catalogue.",
+)
+
+core_video_occupations = Table(
+    "video_occupations",
+    metadata,
+    Column("video_id", String, nullable=False),
+    Column("occupation_code", String, nullable=False),
+    Column("isco08", String(4), nullable=False),
+    Column("esco_uri", String),
+    Column("linked_by", String, nullable=False),
+    Column("link_score", Float, nullable=False),
+    PrimaryKeyConstraint("video_id", "occupation_code"),
+    _one_of("linked_by", ("catalogue", "crosswalk", "title")),
+    CheckConstraint("link_score between 0 and 1", name="link_score"),
+    schema="core",
+    comment="Occupations a video shows (ESCO URI or ISCO-08 group), with the "
+    "strength of the link.",
+)
+
+core_trainings = Table(
+    "trainings",
+    metadata,
+    Column("training_id", String, primary_key=True),
+    Column("name", String, nullable=False),
+    Column("provider", String),
+    Column("level", String),
+    Column("description", Text),
+    Column("region", String),
+    Column("url", String),
+    Column("video_url", String),
+    Column("source", String, nullable=False),
+    Column("duration_weeks", Float),
+    Column("job_chance_pct", Float),
+    Column("imported_date", Date, nullable=False),
+    _one_of("level", _TRAINING_LEVELS),
+    CheckConstraint("job_chance_pct between 0 and 100", name="job_chance_pct"),
+    schema="core",
+    comment="Trainings towards occupations, with the chance of a job afterwards.",
+)
+
+core_training_occupations = Table(
+    "training_occupations",
+    metadata,
+    Column("training_id", String, nullable=False),
+    Column("occupation_code", String, nullable=False),
+    Column("isco08", String(4), nullable=False),
+    Column("esco_uri", String),
+    PrimaryKeyConstraint("training_id", "occupation_code"),
+    schema="core",
+    comment="Occupations a training leads to (ESCO URI or ISCO-08 group).",
+)
+
+core_vacancy_videos = Table(
+    "vacancy_videos",
+    metadata,
+    Column("vacancy_id", String, primary_key=True),
+    Column("video_id", String, nullable=False),
+    Column("match_level", String, nullable=False),
+    Column("link_score", Float, nullable=False),
+    Column("enriched_date", Date, nullable=False),
+    _one_of("match_level", _MATCH_LEVELS),
+    schema="core",
+    comment="The best occupation video of each open vacancy and how close it is.",
+)
+
+core_vacancy_trainings = Table(
+    "vacancy_trainings",
+    metadata,
+    Column("vacancy_id", String, nullable=False),
+    Column("training_id", String, nullable=False),
+    Column("training_rank", SmallInteger, nullable=False),
+    Column("match_level", String, nullable=False),
+    Column("is_in_region", Boolean, nullable=False),
+    Column("enriched_date", Date, nullable=False),
+    PrimaryKeyConstraint("vacancy_id", "training_id"),
+    _one_of("match_level", _MATCH_LEVELS),
+    schema="core",
+    comment="Trainings towards each open vacancy's occupation, best first.",
+)
+
+# --- private: clients and their networks ------------------------------------------
+
+private_clients = Table(
+    "clients",
+    metadata,
+    Column("client_id", String, primary_key=True),
+    Column("display_name", String),
+    Column("source", String, nullable=False),
+    Column("imported_date", Date, nullable=False),
+    schema="private",
+    comment="Job seekers a werkcoach works with; never published.",
+)
+
+private_client_profiles = Table(
+    "client_profiles",
+    metadata,
+    Column("client_id", String, primary_key=True),
+    Column("competences", Text),
+    Column("place", String),
+    Column("municipality", String),
+    Column("province", String),
+    Column("regions", Text),
+    Column("education_level", String),
+    Column("hours_min_per_week", Float),
+    Column("hours_max_per_week", Float),
+    Column("updated_date", Date, nullable=False),
+    _one_of("education_level", EDUCATION_LEVELS),
+    schema="private",
+    comment="What a werkcoach records about a client's wishes and background.",
+)
+
+private_client_occupations = Table(
+    "client_occupations",
+    metadata,
+    Column("client_id", String, nullable=False),
+    Column("occupation_code", String, nullable=False),
+    Column("isco08", String(4), nullable=False),
+    Column("esco_uri", String),
+    PrimaryKeyConstraint("client_id", "occupation_code"),
+    schema="private",
+    comment="Occupations a client wants (ESCO URI or ISCO-08 group).",
+)
+
+private_client_contacts = Table(
+    "client_contacts",
+    metadata,
+    Column("client_id", String, nullable=False),
+    Column("contact_id", String, nullable=False),
+    Column("contact_name", String, nullable=False),
+    Column("employer", String, nullable=False),
+    Column("employer_key", String, nullable=False),
+    Column("position", String),
+    Column("profile_url", String),
+    Column("source", String, nullable=False),
+    Column("connected_date", Date),
+    Column("imported_date", Date, nullable=False),
+    PrimaryKeyConstraint("client_id", "contact_id"),
+    schema="private",
+    comment="People a client knows and where they work.",
+)
+
+private_client_vacancy_contacts = Table(
+    "client_vacancy_contacts",
+    metadata,
+    Column("client_id", String, nullable=False),
+    Column("vacancy_id", String, nullable=False),
+    Column("contact_id", String, nullable=False),
+    Column("contact_name", String, nullable=False),
+    Column("contact_position", String),
+    Column("contact_employer", String, nullable=False),
+    Column("employer", String, nullable=False),
+    Column("match_rule", String, nullable=False),
+    Column("match_score", Float, nullable=False),
+    Column("enriched_date", Date, nullable=False),
+    PrimaryKeyConstraint("client_id", "vacancy_id", "contact_id"),
+    schema="private",
+    comment="Open vacancies at employers where a client knows someone, and whom.",
+)
+
+private_client_vacancy_matches = Table(
+    "client_vacancy_matches",
+    metadata,
+    Column("client_id", String, nullable=False),
+    Column("vacancy_id", String, nullable=False),
+    Column("match_rank", SmallInteger, nullable=False),
+    Column("occupation_match", String, nullable=False),
+    Column("region_match", String),
+    Column("reasons", Text, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("hours_fit", Float),
+    Column("education_fit", Float),
+    Column("n_contacts", Integer, nullable=False),
+    Column("enriched_date", Date, nullable=False),
+    PrimaryKeyConstraint("client_id", "vacancy_id"),
+    _one_of("occupation_match", _MATCH_LEVELS),
+    schema="private",
+    comment="Open vacancies ranked per client, with the reasons for each score.",
+)
+
 # --- published -----------------------------------------------------------------
 
 published_vacancies = Table(
@@ -417,7 +619,13 @@ published_vacancies = Table(
     Column("isco08", String),
     Column("esco_uri", String),
     Column("occupation_label", String),
+    Column("video_url", String),
+    Column("video_title", String),
+    Column("video_poster_url", String),
+    Column("video_language", String),
+    Column("video_match_level", String),
     Column("n_boards", Integer, nullable=False),
+    Column("n_trainings", Integer, nullable=False, server_default="0"),
     Column("hours_min_per_week", Float),
     Column("hours_max_per_week", Float),
     Column("salary_min_eur", Float),
@@ -428,4 +636,24 @@ published_vacancies = Table(
     Column("published_date", Date, nullable=False),
     schema="published",
     comment="Open vacancies for portals: sanitised HTML, no personal data.",
+)
+
+published_vacancy_trainings = Table(
+    "vacancy_trainings",
+    metadata,
+    Column("vacancy_id", String, nullable=False),
+    Column("training_rank", SmallInteger, nullable=False),
+    Column("name", String, nullable=False),
+    Column("provider", String),
+    Column("level", String),
+    Column("region", String),
+    Column("url", String),
+    Column("video_url", String),
+    Column("match_level", String, nullable=False),
+    Column("duration_weeks", Float),
+    Column("job_chance_pct", Float),
+    Column("published_date", Date, nullable=False),
+    PrimaryKeyConstraint("vacancy_id", "training_rank"),
+    schema="published",
+    comment="Trainings towards each published vacancy's occupation, best first.",
 )

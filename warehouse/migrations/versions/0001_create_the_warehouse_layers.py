@@ -217,6 +217,43 @@ def upgrade() -> None:
         comment="Taxonomy versions imported, with what each changed.",
     )
     op.create_table(
+        "training_occupations",
+        sa.Column("training_id", sa.String(), nullable=False),
+        sa.Column("occupation_code", sa.String(), nullable=False),
+        sa.Column("isco08", sa.String(length=4), nullable=False),
+        sa.Column("esco_uri", sa.String(), nullable=True),
+        sa.PrimaryKeyConstraint(
+            "training_id", "occupation_code", name=op.f("pk_training_occupations")
+        ),
+        schema="core",
+        comment="Occupations a training leads to (ESCO URI or ISCO-08 group).",
+    )
+    op.create_table(
+        "trainings",
+        sa.Column("training_id", sa.String(), nullable=False),
+        sa.Column("name", sa.String(), nullable=False),
+        sa.Column("provider", sa.String(), nullable=True),
+        sa.Column("level", sa.String(), nullable=True),
+        sa.Column("description", sa.Text(), nullable=True),
+        sa.Column("region", sa.String(), nullable=True),
+        sa.Column("url", sa.String(), nullable=True),
+        sa.Column("video_url", sa.String(), nullable=True),
+        sa.Column("source", sa.String(), nullable=False),
+        sa.Column("duration_weeks", sa.Float(), nullable=True),
+        sa.Column("job_chance_pct", sa.Float(), nullable=True),
+        sa.Column("imported_date", sa.Date(), nullable=False),
+        sa.CheckConstraint(
+            "level is null or level in ('mbo-1', 'mbo-2', 'mbo-3', 'mbo-4', 'hbo', 'wo', 'course')",
+            name=op.f("ck_trainings_level"),
+        ),
+        sa.CheckConstraint(
+            "job_chance_pct between 0 and 100", name=op.f("ck_trainings_job_chance_pct")
+        ),
+        sa.PrimaryKeyConstraint("training_id", name=op.f("pk_trainings")),
+        schema="core",
+        comment="Trainings towards occupations, with the chance of a job afterwards.",
+    )
+    op.create_table(
         "vacancies",
         sa.Column("vacancy_id", sa.String(), nullable=False),
         sa.Column("source_posting_id", sa.String(), nullable=False),
@@ -305,6 +342,184 @@ def upgrade() -> None:
         comment="Which postings make up which vacancy (each posting in one vacancy).",
     )
     op.create_table(
+        "vacancy_trainings",
+        sa.Column("vacancy_id", sa.String(), nullable=False),
+        sa.Column("training_id", sa.String(), nullable=False),
+        sa.Column("training_rank", sa.SmallInteger(), nullable=False),
+        sa.Column("match_level", sa.String(), nullable=False),
+        sa.Column("is_in_region", sa.Boolean(), nullable=False),
+        sa.Column("enriched_date", sa.Date(), nullable=False),
+        sa.CheckConstraint(
+            "match_level is null or match_level in ('esco', 'isco4', 'isco3', 'isco2')",
+            name=op.f("ck_vacancy_trainings_match_level"),
+        ),
+        sa.PrimaryKeyConstraint(
+            "vacancy_id", "training_id", name=op.f("pk_vacancy_trainings")
+        ),
+        schema="core",
+        comment="Trainings towards each open vacancy's occupation, best first.",
+    )
+    op.create_table(
+        "vacancy_videos",
+        sa.Column("vacancy_id", sa.String(), nullable=False),
+        sa.Column("video_id", sa.String(), nullable=False),
+        sa.Column("match_level", sa.String(), nullable=False),
+        sa.Column("link_score", sa.Float(), nullable=False),
+        sa.Column("enriched_date", sa.Date(), nullable=False),
+        sa.CheckConstraint(
+            "match_level is null or match_level in ('esco', 'isco4', 'isco3', 'isco2')",
+            name=op.f("ck_vacancy_videos_match_level"),
+        ),
+        sa.PrimaryKeyConstraint("vacancy_id", name=op.f("pk_vacancy_videos")),
+        schema="core",
+        comment="The best occupation video of each open vacancy and how close it is.",
+    )
+    op.create_table(
+        "video_occupations",
+        sa.Column("video_id", sa.String(), nullable=False),
+        sa.Column("occupation_code", sa.String(), nullable=False),
+        sa.Column("isco08", sa.String(length=4), nullable=False),
+        sa.Column("esco_uri", sa.String(), nullable=True),
+        sa.Column("linked_by", sa.String(), nullable=False),
+        sa.Column("link_score", sa.Float(), nullable=False),
+        sa.CheckConstraint(
+            "linked_by is null or linked_by in ('catalogue', 'crosswalk', 'title')",
+            name=op.f("ck_video_occupations_linked_by"),
+        ),
+        sa.CheckConstraint(
+            "link_score between 0 and 1", name=op.f("ck_video_occupations_link_score")
+        ),
+        sa.PrimaryKeyConstraint(
+            "video_id", "occupation_code", name=op.f("pk_video_occupations")
+        ),
+        schema="core",
+        comment="Occupations a video shows (ESCO URI or ISCO-08 group), with the strength of the link.",
+    )
+    op.create_table(
+        "videos",
+        sa.Column("video_id", sa.String(), nullable=False),
+        sa.Column("title", sa.String(), nullable=False),
+        sa.Column("url", sa.String(), nullable=False),
+        sa.Column("poster_url", sa.String(), nullable=True),
+        sa.Column("kind", sa.String(), nullable=False),
+        sa.Column("language", sa.String(), nullable=True),
+        sa.Column("source", sa.String(), nullable=False),
+        sa.Column("source_key", sa.String(), nullable=True),
+        sa.Column("duration_seconds", sa.Integer(), nullable=True),
+        sa.Column("imported_date", sa.Date(), nullable=False),
+        sa.CheckConstraint(
+            "kind is null or kind in ('occupation', 'training')",
+            name=op.f("ck_videos_kind"),
+        ),
+        sa.PrimaryKeyConstraint("video_id", name=op.f("pk_videos")),
+        schema="core",
+        comment="Videos showing an occupation or a training, from every catalogue.",
+    )
+    op.create_table(
+        "client_contacts",
+        sa.Column("client_id", sa.String(), nullable=False),
+        sa.Column("contact_id", sa.String(), nullable=False),
+        sa.Column("contact_name", sa.String(), nullable=False),
+        sa.Column("employer", sa.String(), nullable=False),
+        sa.Column("employer_key", sa.String(), nullable=False),
+        sa.Column("position", sa.String(), nullable=True),
+        sa.Column("profile_url", sa.String(), nullable=True),
+        sa.Column("source", sa.String(), nullable=False),
+        sa.Column("connected_date", sa.Date(), nullable=True),
+        sa.Column("imported_date", sa.Date(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "client_id", "contact_id", name=op.f("pk_client_contacts")
+        ),
+        schema="private",
+        comment="People a client knows and where they work.",
+    )
+    op.create_table(
+        "client_occupations",
+        sa.Column("client_id", sa.String(), nullable=False),
+        sa.Column("occupation_code", sa.String(), nullable=False),
+        sa.Column("isco08", sa.String(length=4), nullable=False),
+        sa.Column("esco_uri", sa.String(), nullable=True),
+        sa.PrimaryKeyConstraint(
+            "client_id", "occupation_code", name=op.f("pk_client_occupations")
+        ),
+        schema="private",
+        comment="Occupations a client wants (ESCO URI or ISCO-08 group).",
+    )
+    op.create_table(
+        "client_profiles",
+        sa.Column("client_id", sa.String(), nullable=False),
+        sa.Column("competences", sa.Text(), nullable=True),
+        sa.Column("place", sa.String(), nullable=True),
+        sa.Column("municipality", sa.String(), nullable=True),
+        sa.Column("province", sa.String(), nullable=True),
+        sa.Column("regions", sa.Text(), nullable=True),
+        sa.Column("education_level", sa.String(), nullable=True),
+        sa.Column("hours_min_per_week", sa.Float(), nullable=True),
+        sa.Column("hours_max_per_week", sa.Float(), nullable=True),
+        sa.Column("updated_date", sa.Date(), nullable=False),
+        sa.CheckConstraint(
+            "education_level is null or education_level in ('vmbo', 'havo', 'vwo', 'mbo', 'mbo-1', 'mbo-2', 'mbo-3', 'mbo-4', 'hbo', 'wo')",
+            name=op.f("ck_client_profiles_education_level"),
+        ),
+        sa.PrimaryKeyConstraint("client_id", name=op.f("pk_client_profiles")),
+        schema="private",
+        comment="What a werkcoach records about a client's wishes and background.",
+    )
+    op.create_table(
+        "client_vacancy_contacts",
+        sa.Column("client_id", sa.String(), nullable=False),
+        sa.Column("vacancy_id", sa.String(), nullable=False),
+        sa.Column("contact_id", sa.String(), nullable=False),
+        sa.Column("contact_name", sa.String(), nullable=False),
+        sa.Column("contact_position", sa.String(), nullable=True),
+        sa.Column("contact_employer", sa.String(), nullable=False),
+        sa.Column("employer", sa.String(), nullable=False),
+        sa.Column("match_rule", sa.String(), nullable=False),
+        sa.Column("match_score", sa.Float(), nullable=False),
+        sa.Column("enriched_date", sa.Date(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "client_id",
+            "vacancy_id",
+            "contact_id",
+            name=op.f("pk_client_vacancy_contacts"),
+        ),
+        schema="private",
+        comment="Open vacancies at employers where a client knows someone, and whom.",
+    )
+    op.create_table(
+        "client_vacancy_matches",
+        sa.Column("client_id", sa.String(), nullable=False),
+        sa.Column("vacancy_id", sa.String(), nullable=False),
+        sa.Column("match_rank", sa.SmallInteger(), nullable=False),
+        sa.Column("occupation_match", sa.String(), nullable=False),
+        sa.Column("region_match", sa.String(), nullable=True),
+        sa.Column("reasons", sa.Text(), nullable=False),
+        sa.Column("score", sa.Float(), nullable=False),
+        sa.Column("hours_fit", sa.Float(), nullable=True),
+        sa.Column("education_fit", sa.Float(), nullable=True),
+        sa.Column("n_contacts", sa.Integer(), nullable=False),
+        sa.Column("enriched_date", sa.Date(), nullable=False),
+        sa.CheckConstraint(
+            "occupation_match is null or occupation_match in ('esco', 'isco4', 'isco3', 'isco2')",
+            name=op.f("ck_client_vacancy_matches_occupation_match"),
+        ),
+        sa.PrimaryKeyConstraint(
+            "client_id", "vacancy_id", name=op.f("pk_client_vacancy_matches")
+        ),
+        schema="private",
+        comment="Open vacancies ranked per client, with the reasons for each score.",
+    )
+    op.create_table(
+        "clients",
+        sa.Column("client_id", sa.String(), nullable=False),
+        sa.Column("display_name", sa.String(), nullable=True),
+        sa.Column("source", sa.String(), nullable=False),
+        sa.Column("imported_date", sa.Date(), nullable=False),
+        sa.PrimaryKeyConstraint("client_id", name=op.f("pk_clients")),
+        schema="private",
+        comment="Job seekers a werkcoach works with; never published.",
+    )
+    op.create_table(
         "vacancies",
         sa.Column("vacancy_id", sa.String(), nullable=False),
         sa.Column("title", sa.String(), nullable=False),
@@ -322,7 +537,13 @@ def upgrade() -> None:
         sa.Column("isco08", sa.String(), nullable=True),
         sa.Column("esco_uri", sa.String(), nullable=True),
         sa.Column("occupation_label", sa.String(), nullable=True),
+        sa.Column("video_url", sa.String(), nullable=True),
+        sa.Column("video_title", sa.String(), nullable=True),
+        sa.Column("video_poster_url", sa.String(), nullable=True),
+        sa.Column("video_language", sa.String(), nullable=True),
+        sa.Column("video_match_level", sa.String(), nullable=True),
         sa.Column("n_boards", sa.Integer(), nullable=False),
+        sa.Column("n_trainings", sa.Integer(), server_default="0", nullable=False),
         sa.Column("hours_min_per_week", sa.Float(), nullable=True),
         sa.Column("hours_max_per_week", sa.Float(), nullable=True),
         sa.Column("salary_min_eur", sa.Float(), nullable=True),
@@ -334,6 +555,26 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("vacancy_id", name=op.f("pk_vacancies")),
         schema="published",
         comment="Open vacancies for portals: sanitised HTML, no personal data.",
+    )
+    op.create_table(
+        "vacancy_trainings",
+        sa.Column("vacancy_id", sa.String(), nullable=False),
+        sa.Column("training_rank", sa.SmallInteger(), nullable=False),
+        sa.Column("name", sa.String(), nullable=False),
+        sa.Column("provider", sa.String(), nullable=True),
+        sa.Column("level", sa.String(), nullable=True),
+        sa.Column("region", sa.String(), nullable=True),
+        sa.Column("url", sa.String(), nullable=True),
+        sa.Column("video_url", sa.String(), nullable=True),
+        sa.Column("match_level", sa.String(), nullable=False),
+        sa.Column("duration_weeks", sa.Float(), nullable=True),
+        sa.Column("job_chance_pct", sa.Float(), nullable=True),
+        sa.Column("published_date", sa.Date(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "vacancy_id", "training_rank", name=op.f("pk_vacancy_trainings")
+        ),
+        schema="published",
+        comment="Trainings towards each published vacancy's occupation, best first.",
     )
     op.create_table(
         "board_crawls",
@@ -433,10 +674,23 @@ def downgrade() -> None:
     op.drop_table("postings", schema="staging")
     op.drop_table("crawl_failures", schema="staging")
     op.drop_table("board_crawls", schema="staging")
+    op.drop_table("vacancy_trainings", schema="published")
     op.drop_table("vacancies", schema="published")
+    op.drop_table("clients", schema="private")
+    op.drop_table("client_vacancy_matches", schema="private")
+    op.drop_table("client_vacancy_contacts", schema="private")
+    op.drop_table("client_profiles", schema="private")
+    op.drop_table("client_occupations", schema="private")
+    op.drop_table("client_contacts", schema="private")
+    op.drop_table("videos", schema="core")
+    op.drop_table("video_occupations", schema="core")
+    op.drop_table("vacancy_videos", schema="core")
+    op.drop_table("vacancy_trainings", schema="core")
     op.drop_table("vacancy_postings", schema="core")
     op.drop_table("vacancy_changes", schema="core")
     op.drop_table("vacancies", schema="core")
+    op.drop_table("trainings", schema="core")
+    op.drop_table("training_occupations", schema="core")
     op.drop_table("taxonomy_versions", schema="core")
     op.drop_table("runs", schema="core")
     op.drop_table("quality_checks", schema="core")
