@@ -409,7 +409,7 @@ _EDUCATION_PATTERNS = (
     ("hbo", re.compile(r"\bhbo\b|\bbachelor", re.IGNORECASE)),
     ("wo", re.compile(r"\bWO\b|\bwo(?=[\s-]?(?:niveau|opleiding|master|bachelor|"
                       r"diploma|denkniveau|werk))|(?<=hbo/)wo\b|(?<=hbo-)wo\b|"
-                      r"\buniversit|\bacademisch|\bmaster(?:'s)?\b|\bdoctora|\bphd\b",
+                      r"\buniversit|\bacademisch|\bpostgraduate|\bmaster(?:'s)?\b|\bdoctora|\bphd\b",
                       re.IGNORECASE)),
 )  # fmt: skip
 

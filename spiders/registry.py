@@ -17,7 +17,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from vacatures.errors import InputError
 
@@ -34,6 +41,7 @@ __all__ = [
 DEFAULT_CONTACT_URL = "https://github.com/vacatures/vacatures"
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_CSS_LIKE = re.compile(r"::|[#\[>]|^[a-z][a-z0-9]*\.[a-z][\w-]*(\s|$)")
 
 
 class BoardKind(StrEnum):
@@ -129,6 +137,26 @@ class Board(BaseModel):
     employer: str | None = None
     max_pages: Annotated[int, Field(gt=0)] = 5_000
     selectors: Selectors = Field(default_factory=Selectors)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _selectors_at_top_level(cls, data: Any) -> Any:
+        # An html row may list its field selectors beside the other keys; a
+        # top-level employer is a selector when it reads like one
+        # ("span.werkgever::text"), else the employer's name.
+        if not isinstance(data, dict) or data.get("kind") != BoardKind.HTML.value:
+            return data
+        data = dict(data)
+        selectors = dict(data.get("selectors") or {})
+        for key in Selectors.model_fields:
+            if key not in data or key in selectors:
+                continue
+            if key == "employer" and not _CSS_LIKE.search(str(data[key])):
+                continue
+            selectors[key] = data.pop(key)
+        if selectors:
+            data["selectors"] = selectors
+        return data
 
     @field_validator("name")
     @classmethod

@@ -431,3 +431,21 @@ def test_find_links_follows_registry_selectors():
     links = find_links(page, url="https://x.nl/lijst", board=chosen)
     assert links.details == ["https://x.nl/a", "https://x.nl/b"]
     assert links.next_pages == ["https://x.nl/lijst/2"]
+
+
+def test_find_links_reads_attribute_selectors():
+    page = (
+        b'<ul class="v"><li><a class="t" href="/v/1">Een</a></li></ul>'
+        b'<a class="volgende" href="/lijst?p=2">Volgende</a>'
+    )
+    chosen = Board(
+        name="b",
+        kind="html",
+        url="https://x.nl/lijst",
+        source_type="board",
+        listing_link="ul.v a.t::attr(href)",
+        next_page="a.volgende::attr(href)",
+    )
+    links = find_links(page, url="https://x.nl/lijst", board=chosen)
+    assert links.details == ["https://x.nl/v/1"]
+    assert links.next_pages == ["https://x.nl/lijst?p=2"]

@@ -124,3 +124,20 @@ def test_shipped_registry_has_fifteen_dutch_sources_of_every_kind():
     rows = text.split("[[boards]]")[1:]
     # Every row says what the source is and why it has its kind.
     assert all("#" in row for row in rows)
+
+
+def test_html_row_may_list_selectors_beside_other_keys(tmp_path):
+    text = (
+        '[[boards]]\nname = "regio"\nkind = "html"\nurl = "https://r.nl/v"\n'
+        'source_type = "board"\ntitle = "h1.functie::text"\n'
+        'employer = "span.werkgever::text"\nlocation = "span.plaats::text"\n'
+        '[[boards]]\nname = "kapper"\nkind = "html"\nurl = "https://k.nl/v"\n'
+        'source_type = "employer"\nemployer = "Kapsalon Knip B.V."\n'
+    )
+    regio, kapper = load_registry(write(tmp_path, text)).boards
+    assert regio.selectors.title == "h1.functie::text"
+    assert regio.selectors.employer == "span.werkgever::text"
+    assert regio.selectors.location == "span.plaats::text"
+    assert regio.employer is None
+    assert kapper.employer == "Kapsalon Knip B.V."
+    assert kapper.selectors.employer is None

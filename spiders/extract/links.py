@@ -72,9 +72,8 @@ def _hrefs(page: Selector, css: str) -> list[str]:
         return []
     values = []
     for node in nodes:
-        href = node.attrib.get("href") if node.root is not None else None
-        if href is None and isinstance(node.root, str):
-            href = node.root
+        # "a::attr(href)" selects the value itself; "a" selects the element.
+        href = node.root if isinstance(node.root, str) else node.attrib.get("href")
         if href:
             values.append(href)
     return values
