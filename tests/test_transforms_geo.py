@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+from collections import Counter
 from importlib import resources
 
 import pandas as pd
@@ -155,6 +156,82 @@ def test_parse_location_shared_names_follow_province_or_postal_code(
 
 
 @pytest.mark.parametrize(
+    ("text", "place", "municipality"),
+    [
+        ("Hoofdkantoor Utrecht", "Utrecht", "Utrecht"),
+        ("Vestiging: Zwolle", "Zwolle", "Zwolle"),
+        ("NL-Utrecht", "Utrecht", "Utrecht"),
+        ("Utrecht, The Netherlands", "Utrecht", "Utrecht"),
+        ("Eindhoven, Noord-Brabant, Nederland", "Eindhoven", "Eindhoven"),
+        (
+            "Regio Stad aan 't Haringvliet",
+            "Stad aan 't Haringvliet",
+            "Goeree-Overflakkee",
+        ),
+        ("Rotterdam Airport", "Rotterdam", "Rotterdam"),
+        ("Almere Buiten", "Almere", "Almere"),
+        ("Capelle a/d IJssel", "Capelle aan den IJssel", "Capelle aan den IJssel"),
+        ("St. Michielsgestel", "Sint-Michielsgestel", "Sint-Michielsgestel"),
+        ("Alphen", "Alphen aan den Rijn", "Alphen aan den Rijn"),
+        ("Alphen (NB)", "Alphen", "Alphen-Chaam"),
+        ("Snits", "Sneek", "Súdwest-Fryslân"),
+        ("Bergum", "Burgum", "Tytsjerksteradiel"),
+        ("Heerhugowaard", "Heerhugowaard", "Dijk en Waard"),
+        ("Hoogezand-Sappemeer", "Hoogezand", "Midden-Groningen"),
+        ("Nuenen", "Nuenen", "Nuenen, Gerwen en Nederwetten"),
+        (
+            "Nuenen, Gerwen en Nederwetten",
+            "Nuenen, Gerwen en Nederwetten",
+            "Nuenen, Gerwen en Nederwetten",
+        ),
+        ("Weesp", "Weesp", "Amsterdam"),
+        ("Spakenburg", "Bunschoten-Spakenburg", "Bunschoten"),
+        ("Heel", "Heel", "Maasgouw"),
+        ("Valkenburg", "Valkenburg", "Valkenburg aan de Geul"),
+        ("Valkenburg ZH", "Valkenburg", "Katwijk"),
+        ("Velsen", "Velsen", "Velsen"),
+    ],
+)
+def test_parse_location_board_variants(
+    text: str, place: str, municipality: str
+) -> None:
+    location = parse_location(text)
+    assert (location.place, location.municipality) == (place, municipality)
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("Regio Twente", "Overijssel"),
+        ("Achterhoek", "Gelderland"),
+        ("Zuid-Limburg e.o.", "Limburg"),
+        ("West-Brabant", "Noord-Brabant"),
+        ("Provincie Utrecht", "Utrecht"),
+        ("Prov. Groningen", "Groningen"),
+        ("NL-UT", "Utrecht"),
+    ],
+)
+def test_parse_location_region_gives_province_only(text: str, province: str) -> None:
+    assert parse_location(text) == Location(None, None, province, None)
+
+
+@pytest.mark.parametrize(
+    "text", ["Diverse locaties in Nederland", "Meerdere vestigingen", "Heel Nederland"]
+)
+def test_parse_location_many_places_gives_no_place(text: str) -> None:
+    assert parse_location(text) == Location(None, None, None, None)
+
+
+def test_regions_do_not_shadow_places() -> None:
+    for row in _rows("places_regions.csv"):
+        location = parse_location(row["region"])
+        assert location.province == row["province"], row
+        if location.place is not None:
+            # A region that is also a place's name stays that place.
+            assert location.municipality is not None, row
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "",
@@ -225,6 +302,45 @@ def test_province_for_postal_code_well_known_cities(code: str, province: str) ->
     assert province_for_postal_code(f"{code}AB") == province
 
 
+@pytest.mark.parametrize(
+    ("code", "province"),
+    [
+        ("1315", "Flevoland"),
+        ("1381", "Noord-Holland"),
+        ("2132", "Noord-Holland"),
+        ("2161", "Zuid-Holland"),
+        ("3861", "Gelderland"),
+        ("3891", "Flevoland"),
+        ("3925", "Gelderland"),
+        ("4101", "Gelderland"),
+        ("4141", "Utrecht"),
+        ("4201", "Zuid-Holland"),
+        ("4611", "Noord-Brabant"),
+        ("4691", "Zeeland"),
+        ("5301", "Gelderland"),
+        ("5801", "Limburg"),
+        ("5831", "Noord-Brabant"),
+        ("5854", "Limburg"),
+        ("6021", "Noord-Brabant"),
+        ("6561", "Gelderland"),
+        ("6591", "Limburg"),
+        ("7741", "Drenthe"),
+        ("7951", "Overijssel"),
+        ("8051", "Gelderland"),
+        ("8261", "Overijssel"),
+        ("8301", "Flevoland"),
+        ("8321", "Flevoland"),
+        ("8331", "Overijssel"),
+        ("9351", "Groningen"),
+        ("9501", "Groningen"),
+        ("9561", "Groningen"),
+        ("9761", "Drenthe"),
+    ],
+)
+def test_province_for_postal_code_near_borders(code: str, province: str) -> None:
+    assert province_for_postal_code(code) == province
+
+
 @pytest.mark.parametrize("code", ["", "0999", "123", "12345", "abcd", "1011 A"])
 def test_province_for_postal_code_rejects_non_codes(code: str) -> None:
     assert province_for_postal_code(code) is None
@@ -268,10 +384,13 @@ def test_every_municipality_parses_to_itself() -> None:
 
 
 def test_every_place_parses_within_its_province() -> None:
-    for row in _rows("places.csv"):
+    rows = _rows("places.csv")
+    seen = Counter((normalise_place_key(r["place"]), r["province"]) for r in rows)
+    for row in rows:
         location = parse_location(f"{row['place']}, {row['province']}")
         assert location.province == row["province"], row
-        assert location.municipality == row["municipality"], row
+        if seen[normalise_place_key(row["place"]), row["province"]] == 1:
+            assert location.municipality == row["municipality"], row
 
 
 def test_parse_locations_equals_scalar_parse() -> None:

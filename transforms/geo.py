@@ -13,6 +13,9 @@ and its province, using reference files shipped with the package:
 ``data/places_aliases.csv``
     ``alias,place,province``: other spellings and names ("Den Bosch", "The
     Hague", "A'dam"); ``province`` picks one of several places sharing a name.
+``data/places_regions.csv``
+    ``region,province``: regions boards name instead of a place ("Twente",
+    "Achterhoek"); they give a province and no place.
 ``data/postal_codes.csv``
     ``first,last,province``: ranges of four-digit postal codes (PC4) by province.
 
@@ -175,15 +178,24 @@ _REMOTE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _QUALIFIER_BEFORE = re.compile(
-    r"^(?:(?:regio|omgeving|gemeente|provincie|prov|stad|nabij|rondom|bij|randstad"
-    r"|region|area|greater|city\s+of|municipality\s+of|in)\b\.?\s*)+",
+    r"^(?:(?:regio|omgeving|gemeente|stad|nabij|rondom|bij|randstad|nl|in"
+    r"|hoofdkantoor|kantoor|vestiging|locatie|standplaats|werklocatie|office"
+    r"|region|area|greater|city\s+of|municipality\s+of)\b\.?\s*:?\s*)",
+    re.IGNORECASE,
+)
+_PROVINCE_PREFIX = re.compile(r"^(?:provincie|province|prov)\b\.?\s*(?:of\s+)?", re.I)
+# "Diverse locaties", "Meerdere vestigingen in Nederland": no one place.
+_MANY_PLACES = re.compile(
+    r"^(?:diverse|div|meerdere|verschillende|various|multiple|alle|several)\b.*"
+    r"\b(?:locaties|locations|vestigingen|plaatsen|steden|regios|cities|offices"
+    r"|kantoren|sites)\b",
     re.IGNORECASE,
 )
 _QUALIFIER_AFTER = re.compile(
     r"(?:\s*(?:\be\.\s?o\.?|\beo\b\.?|\ben\s+omgeving\b|\ben\s+omstreken\b"
     r"|\ben\s+regio\b|\bomgeving\b|\bomstreken\b|\bregio\b|\bregion\b|\barea\b"
     r"|\bstad\b|\bcity\b|\bgemeente\b|\bprovincie\b|\bprovince\b|\bnl\b"
-    r"|\bnederland\b|\bnetherlands\b))+\.?$",
+    r"|\bnederland\b|\bnetherlands\b))\.?$",
     re.IGNORECASE,
 )
 _POSTAL_CODE = re.compile(r"(?<![0-9])([1-9][0-9]{3})\s?([a-zA-Z]{2})(?![a-zA-Z])")
@@ -234,6 +246,7 @@ class _Gazetteer:
     places: dict[str, tuple[_Place, ...]]
     postal_starts: tuple[int, ...]
     postal_ranges: tuple[tuple[int, int, str], ...]
+    regions: dict[str, str]
     max_key_tokens: int
 
 
@@ -357,8 +370,15 @@ def _gazetteer() -> _Gazetteer:
     if any(province not in known for _, _, province in ranges):
         raise ValueError("postal_codes.csv: unknown province")
 
+    regions = {
+        _key(row["region"]): row["province"] for row in _read_csv("places_regions.csv")
+    }
+    if not set(regions.values()) <= known:
+        raise ValueError("places_regions.csv: unknown province")
+
     gazetteer = _Gazetteer(
         places=places,
+        regions=regions,
         postal_starts=tuple(first for first, _, _ in ranges),
         postal_ranges=tuple(ranges),
         max_key_tokens=max(len(k.split()) for k in places),
@@ -443,31 +463,49 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(_STRIP)
 
 
-def _strip_qualifiers(text: str) -> str:
+def _strip_qualifiers(text: str, gazetteer: _Gazetteer) -> str:
+    """Drop regional and work-mode words, one at a time, until a name is known.
+
+    Stopping at a known name keeps places such as "Stad aan 't Haringvliet" and
+    regions such as "Cleantech Regio" whole.
+    """
     text = _clean(_REMOTE.sub(" ", text))
     previous = None
     while previous != text:
+        key = _key(text)
+        if key in gazetteer.places or key in gazetteer.regions:
+            break
         previous = text
-        text = _clean(_QUALIFIER_AFTER.sub("", _QUALIFIER_BEFORE.sub("", text)))
+        text = _clean(_QUALIFIER_BEFORE.sub("", text, count=1))
+        if text == previous:
+            text = _clean(_QUALIFIER_AFTER.sub("", text, count=1))
     return text
 
 
-def _lookup(key: str) -> tuple[_Place, ...]:
-    """Find the places for a key, or for its longest known leading words.
+def _lookup(key: str) -> tuple[tuple[_Place, ...], str | None]:
+    """Find the places for a key, and a province the key names after them.
 
-    The leading words cover districts and suffixes boards add
-    ("Amsterdam-Zuidoost", "Rotterdam Airport").
+    Beyond an exact match this reads a trailing province ("Hengelo Gld",
+    "Bergen NH") and falls back to the longest known leading words, which covers
+    districts and suffixes boards add ("Amsterdam-Zuidoost", "Rotterdam
+    Airport").
     """
-    gazetteer = _gazetteer()
-    found = gazetteer.places.get(key)
+    places = _gazetteer().places
+    found = places.get(key)
     if found:
-        return found
+        return found, None
     tokens = key.split()
-    for size in range(min(len(tokens) - 1, gazetteer.max_key_tokens), 0, -1):
-        found = gazetteer.places.get(" ".join(tokens[:size]))
+    for size in (2, 1):
+        if len(tokens) > size:
+            province = _province_of_part(" ".join(tokens[-size:]))
+            found = places.get(" ".join(tokens[:-size]))
+            if province is not None and found:
+                return found, province
+    for size in range(min(len(tokens) - 1, _gazetteer().max_key_tokens), 0, -1):
+        found = places.get(" ".join(tokens[:size]))
         if found:
-            return found
-    return ()
+            return found, None
+    return (), None
 
 
 def _choose(candidates: tuple[_Place, ...], *provinces: str | None) -> _Place:
@@ -538,28 +576,46 @@ postal_code=None, is_remote=False)
             text = _clean(text[: bare.start()] + " " + text[bare.end() :])
 
     is_remote = _REMOTE.search(text) is not None
-    places = _gazetteer().places
-    found: tuple[_Place, ...] = places.get(_key(_strip_qualifiers(text)), ())
+    gazetteer = _gazetteer()
+    found: tuple[_Place, ...] = ()
+    whole = _key(_REMOTE.sub(" ", text))
+    if whole not in _NOWHERE and not _MANY_PLACES.match(whole):
+        found = gazetteer.places.get(whole) or gazetteer.places.get(
+            _key(_strip_qualifiers(text, gazetteer)), ()
+        )
     named_province = None
     unknown = None
     for part in _SEPARATORS.split(text):
-        if _key(_REMOTE.sub(" ", part)) in _NOWHERE:
+        cleaned = _clean(_REMOTE.sub(" ", part))
+        key = _key(cleaned)
+        if key in _NOWHERE or _MANY_PLACES.match(key):
             continue
-        cleaned = _strip_qualifiers(part)
+        prefix = _PROVINCE_PREFIX.match(cleaned)
+        if prefix is not None:
+            cleaned = cleaned[prefix.end() :]
+            key = _key(cleaned)
+            if key in _PROVINCE_NAMES:
+                named_province = named_province or _PROVINCE_NAMES[key]
+                continue
+        cleaned = _strip_qualifiers(cleaned, gazetteer)
         key = _key(cleaned)
         if not key or key in _NOWHERE:
             continue
         province = _province_of_part(key)
         if province is not None and (
-            found or key not in _CITY_PROVINCES or key not in places
+            found or key not in _CITY_PROVINCES or key not in gazetteer.places
         ):
             named_province = named_province or province
             continue
         if found:
             continue
-        candidates = _lookup(key)
-        if candidates:
-            found = candidates
+        region = gazetteer.regions.get(key)
+        if region is not None and key not in gazetteer.places:
+            named_province = named_province or region
+            continue
+        found, province = _lookup(key)
+        if found:
+            named_province = named_province or province
         elif unknown is None:
             unknown = cleaned
 
