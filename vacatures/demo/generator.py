@@ -104,7 +104,9 @@ _BY_KIND = {b.kind: b for b in BOARDS}
 
 #: Malformed record kinds and the board kinds whose format can carry them.
 DEFECTS: dict[str, tuple[str, ...]] = {
-    "missing_title": ("jsonld", "xmlfeed", "recruitee", "greenhouse", "lever", "html"),
+    # An html board's spider skips a page without a title, so no posting is
+    # left to reject: the html board gets no missing titles.
+    "missing_title": ("jsonld", "xmlfeed", "recruitee", "greenhouse", "lever"),
     "bad_date": ("jsonld", "xmlfeed", "html"),
     "salary_inverted": ("jsonld", "xmlfeed", "recruitee", "lever"),
     "empty_description": (
@@ -797,6 +799,7 @@ class World:
         day, days = self._special_day(rng, start)
         place = self.home[employer.name]
         language = "en" if employer == owner else "nl"
+        base = _title(rng, occupation, language, "")
         text_seed = rng.getrandbits(48)
         group = f"junior_senior:{block}"
         pair = []
@@ -805,7 +808,9 @@ class World:
                 rng, day, serial + offset, employer, occupation,
                 seniority=level, place=place, language=language,
             )  # fmt: skip
-            draft = dataclasses.replace(draft, text_seed=text_seed)
+            draft = dataclasses.replace(
+                draft, title=_with_seniority(base, level), text_seed=text_seed
+            )
             pair.append(self._special(draft, day, days, board, group))
         return pair
 
@@ -1053,7 +1058,7 @@ def _address(
     if board.kind == "jsonld":
         if v.is_internal:
             return f"BB-{number}", f"{prefix}/intern/vacature/{number}-{slug}"
-        return f"BB-{number}", f"{prefix}/vacature/{number}-{slug}"
+        return f"BB-{number}", f"{prefix}/vacatures/{number}-{slug}"
     if board.kind == "xmlfeed":
         return f"VS{number}", f"{prefix}/vacature/VS{number}"
     if board.kind == "recruitee":

@@ -10,7 +10,7 @@ URL layout (``<base>`` is the server's base URL)::
 
     /robots.txt                                  robots rules for the whole host
     /banenbank/vacatures[?pagina=N]              jsonld: listing pages, rel=next
-    /banenbank/vacature/<id>-<slug>              jsonld: detail page with JobPosting
+    /banenbank/vacatures/<id>-<slug>             jsonld: detail page with JobPosting
     /banenbank/sitemap.xml                       jsonld: sitemap with <lastmod>
     /banenbank/zoeken?beroep=<occupation>        disallowed search pages
     /banenbank/intern/vacature/<id>-<slug>       disallowed internal vacancies
@@ -54,11 +54,19 @@ TEXT = "text/plain; charset=utf-8"
 LISTING_PAGE_SIZE = 20
 CONTACT_URL = "https://github.com/vacatures/vacatures"
 
-#: CSS selectors (Scrapy's ``::text`` and ``::attr()`` forms) of the html board.
+#: Registry keys of the jsonld board: which listing links are vacancies.
+JSONLD_LINKS: dict[str, str] = {"listing_link": "ol.vacatures a.vacature-link"}
+
+#: Registry keys of the html board: listing links and the next-page link.
+HTML_LINKS: dict[str, str] = {
+    "listing_link": "ul.vacatures a.vacature-titel",
+    "next_page": "a.volgende",
+}
+
+#: Where each field is on a detail page of the html board (``[boards.selectors]``;
+#: Scrapy's ``::text`` and ``::attr()`` forms, else the element's inner HTML).
 HTML_SELECTORS: dict[str, str] = {
-    "listing_link": "ul.vacatures a.vacature-titel::attr(href)",
-    "next_page": "a.volgende::attr(href)",
-    "title": "h1.functietitel::text",
+    "title": "h1.functietitel",
     "employer": "span.werkgever::text",
     "location": "span.standplaats::text",
     "description": "div.omschrijving",
@@ -156,6 +164,10 @@ def build_site(night: Night, base_url: str) -> Site:
 def registry_toml(base_url: str) -> str:
     """Write the board registry of the demo boards served at ``base_url``.
 
+    The format is the one :mod:`spiders.registry` reads: a ``[settings]``
+    table and ``[[boards]]`` rows; the html board's field selectors are in its
+    ``[boards.selectors]`` table.
+
     Parameters
     ----------
     base_url : str
@@ -183,12 +195,18 @@ def registry_toml(base_url: str) -> str:
         }
         if board.kind == "jsonld":
             rows["sitemap"] = f"{base_url}{board.prefix}/sitemap.xml"
+            rows.update(JSONLD_LINKS)
         if board.owner is not None:
             rows["employer"] = board.owner.name
         if board.kind == "html":
-            rows.update(HTML_SELECTORS)
+            rows.update(HTML_LINKS)
         lines.append("[[boards]]")
         lines.extend(f"{key} = {_toml(value)}" for key, value in rows.items())
+        if board.kind == "html":
+            lines.append("[boards.selectors]")
+            lines.extend(
+                f"{key} = {_toml(value)}" for key, value in HTML_SELECTORS.items()
+            )
         lines.append("")
     return "\n".join(lines)
 
