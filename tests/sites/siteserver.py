@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote
 
 SITES = Path(__file__).parent
 
@@ -94,9 +95,8 @@ class SiteServer:
                 "GET", handler.path, dict(handler.headers), count, time.monotonic()
             )
             self.requests.append(request)
-        route = self.routes.get(handler.path) or self.routes.get(
-            handler.path.split("?", 1)[0]
-        )
+        path = unquote(handler.path)
+        route = self.routes.get(path) or self.routes.get(path.split("?", 1)[0])
         reply = route(request) if route else self._static(request)
         if reply.delay_s:
             time.sleep(reply.delay_s)
