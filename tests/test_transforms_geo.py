@@ -393,6 +393,14 @@ def test_every_place_parses_within_its_province() -> None:
             assert location.municipality == row["municipality"], row
 
 
+def test_every_alias_parses_to_its_place() -> None:
+    for row in _rows("places_aliases.csv"):
+        location = parse_location(row["alias"])
+        assert location.place == row["place"], row
+        if row["province"]:
+            assert location.province == row["province"], row
+
+
 def test_parse_locations_equals_scalar_parse() -> None:
     values = pd.Series(
         ["Den Bosch", None, "Remote", "3511 AB Utrecht", "Den Bosch", "Kleindorp"] * 3,
@@ -427,3 +435,10 @@ def test_parse_locations_empty_series() -> None:
         "postal_code",
         "is_remote",
     ]
+
+
+def test_parse_locations_reads_pandas_strings_with_missing_values() -> None:
+    values = pd.Series(["Zeist", None, "Remote"], dtype="str")
+    frame = parse_locations(values)
+    assert frame["municipality"].tolist() == ["Zeist", None, None]
+    assert frame["is_remote"].tolist() == [False, False, True]

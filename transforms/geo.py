@@ -144,6 +144,11 @@ _NOWHERE = frozenset(
         "nld",
         "holland",
         "heel nederland",
+        "noord nederland",
+        "oost nederland",
+        "zuid nederland",
+        "west nederland",
+        "midden nederland",
         "geheel nederland",
         "landelijk",
         "nationwide",
@@ -172,7 +177,7 @@ _REMOTE = re.compile(
         (?:100\s*%\s*|volledig\s+|fully\s+|deels\s+|gedeeltelijk\s+)?
         (?:remote(?:\s*first)?|thuiswerk(?:en|plek)?|thuis\s+werken|telewerken
           |hybride?|hybrid|work\s+from\s+home|wfh|vanuit\s+huis|op\s+afstand
-          |anywhere|homeoffice|home\s+office|hybride\s+werken)
+          |anywhere|homeoffice|home\s+office|hybride\s+werken|thuis)
     )\b
     """,
     re.IGNORECASE | re.VERBOSE,
