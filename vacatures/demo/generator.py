@@ -519,11 +519,11 @@ class World:
             if not base.is_open(as_of):
                 continue
             vacancy = base.as_of(as_of)
-            shown = [
+            drafts = (
                 _posting(self.seed, vacancy, placement, as_of)
                 for placement in vacancy.placements
-            ]
-            shown = [p for p in shown if p is not None]
+            )
+            shown = [p for p in drafts if p is not None]
             if vacancy.is_internal:
                 internal.extend(shown)
                 continue
@@ -605,6 +605,7 @@ class World:
             place = self._pick_place(rng, employer)
         contract = _contract(rng, occupation, self.is_client(employer))
         hours = rng.choice(occupation.hours)
+        salary: tuple[float, float, str] | None
         salary = _salary(rng, occupation, seniority, language)
         if rng.random() < 0.18:
             salary = None
@@ -1207,7 +1208,7 @@ def _offer(rng: random.Random, v: Vacancy, en: bool) -> Section:
     cao = texts.CAO.get(v.employer.sector)
     if cao and not en:
         bullets.append(f"arbeidsvoorwaarden volgens {cao}")
-    benefits = texts.BENEFITS_EN if en else texts.BENEFITS_NL
+    benefits: tuple[str, ...] = texts.BENEFITS_EN if en else texts.BENEFITS_NL
     if v.workplace != "onsite":
         benefits += texts.OFFICE_BENEFITS_EN if en else texts.OFFICE_BENEFITS_NL
     bullets.extend(rng.sample(benefits, k=2))
