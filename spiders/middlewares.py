@@ -125,7 +125,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         retry = self._retry(request, f"HTTP {response.status}")
         if retry is None:
             return response
-        self.crawler.stats.inc_value("vacatures/retry_wait_s", pause)
+        self.crawler.stats.inc_value("vacatures/retry_wait_ms", round(pause * 1000))
         await _sleep(pause)
         return retry
 

@@ -46,7 +46,7 @@ class PostingWriter:
 
     def process_item(self, item: dict[str, Any]) -> Any:
         """Write one posting, or drop it as a duplicate."""
-        posting_id = item.get("posting_id")
+        posting_id = str(item.get("posting_id"))
         stats = self.crawler.stats
         if posting_id in self.seen:
             stats.inc_value("vacatures/failures/duplicate_posting")

@@ -21,7 +21,7 @@ NIGHT = dt.date(2026, 12, 1)
 @pytest.fixture(scope="module")
 def demo_crawl(tmp_path_factory):
     out = tmp_path_factory.mktemp("demo")
-    with demo_server.DemoBoards(seed=7, as_of=NIGHT) as demo:
+    with demo_server.DemoBoards(seed=7, as_of=NIGHT, vacancies=150) as demo:
         registry = load_registry(demo.write_registry(out / "boards.toml"))
         settings = registry.settings.model_copy(
             update={"download_delay_s": 0, "autothrottle_start_delay_s": 0}
