@@ -50,6 +50,7 @@ __all__ = [
     "Night",
     "Vacancy",
     "World",
+    "compose",
     "generate_night",
     "slugify",
 ]
@@ -882,7 +883,10 @@ def _with_seniority(base: str, seniority: str) -> str:
     if not seniority:
         return base
     first, _, rest = base.partition(" ")
-    if first == first.capitalize() and first.lower() not in {"ict", "hr"}:
+    # Dutch titles are in sentence case ("Senior software developer"); English
+    # ones keep their title case ("Senior Software Engineer").
+    sentence_case = not rest or rest == rest.lower()
+    if sentence_case and first == first.capitalize() and first.upper() != first:
         first = first.lower()
     return f"{seniority} {first} {rest}".strip()
 
@@ -972,7 +976,7 @@ def _shown_employer(rng: random.Random, v: Vacancy, kind: str, via_agency: bool)
     return name
 
 
-def location_text(v: Vacancy, style: str) -> str:
+def _location_text(v: Vacancy, style: str) -> str:
     """Write the location of a vacancy in one of the ways boards write it.
 
     Parameters
@@ -1014,7 +1018,7 @@ def _posting(
     variant = rng.getrandbits(32)
     title = _shown_title(rng, v, kind, placement.is_primary)
     employer_name = _shown_employer(rng, v, kind, placement.via_agency)
-    location = location_text(v, _weighted(rng, _LOCATION_STYLES[kind]))
+    location = _location_text(v, _weighted(rng, _LOCATION_STYLES[kind]))
     if kind == "recruitee" or placement.via_agency:
         style = "agency"
     elif placement.is_primary:

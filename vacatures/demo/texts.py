@@ -474,7 +474,7 @@ OFFER_HEADINGS_EN = ("What we offer", "Our offer", "What's in it for you")
 CONTRACT_NL = {
     "permanent": "een vast contract",
     "fixed": "een jaarcontract met uitzicht op een vast dienstverband",
-    "temporary": "een tijdelijk contract via het uitzendbureau",
+    "temporary": "een tijdelijk contract voor zes maanden",
     "intern": "een stageplaats met stagevergoeding",
 }
 CONTRACT_EN = {
@@ -517,8 +517,8 @@ CLOSING_NL: tuple[str, ...] = (
 )
 CLOSING_EN: tuple[str, ...] = (
     "Sounds like you? Apply before {deadline} using the button below.",
-    "Questions? Contact {contact} at {email}. We look forward to your "
-    "application before {deadline}.",
+    "Questions? Contact our recruitment team at {email}. We look forward to "
+    "your application before {deadline}.",
 )
 CONTACTS = (
     "Sanne de Vries, recruiter",
