@@ -449,3 +449,18 @@ def test_find_links_reads_attribute_selectors():
     links = find_links(page, url="https://x.nl/lijst", board=chosen)
     assert links.details == ["https://x.nl/v/1"]
     assert links.next_pages == ["https://x.nl/lijst?p=2"]
+
+
+def test_find_links_takes_singular_folder_of_listing_as_details():
+    page = (
+        b'<a href="/vacature/12-kok">Kok</a><a href="/vacatures/13">Ober</a>'
+        b'<a href="/vacaturebank">Andere site</a><a href="/contact">Contact</a>'
+    )
+    chosen = Board(
+        name="b", kind="jsonld", url="https://x.nl/vacatures", source_type="board"
+    )
+    links = find_links(page, url="https://x.nl/vacatures", board=chosen)
+    assert links.details == [
+        "https://x.nl/vacature/12-kok",
+        "https://x.nl/vacatures/13",
+    ]

@@ -65,6 +65,15 @@ def _is_pagination(url: str) -> bool:
     return bool(names & _PAGE_PARAMETERS) or bool(_PAGE_PATH.search(parts.path))
 
 
+def _below(path: str, prefix: str) -> bool:
+    # Listings at /vacatures often link to details at /vacature/<slug>: the
+    # singular of the listing's last segment counts as the same folder.
+    path = path.rstrip("/") + "/"
+    if path.startswith(prefix + "/"):
+        return True
+    return prefix.endswith("s") and path.startswith(prefix[:-1] + "/")
+
+
 def _hrefs(page: Selector, css: str) -> list[str]:
     try:
         nodes = page.css(css)
@@ -90,8 +99,9 @@ def find_links(
 
     With ``listing_link`` and ``next_page`` selectors in the registry those
     decide. Otherwise every link on the board's host below the start page's
-    path is a detail page, except pagination links (``?page=2``,
-    ``/pagina/3``), which are next pages like ``rel="next"`` links always are.
+    path (or its singular: ``/vacature/12`` from ``/vacatures``) is a detail
+    page, except pagination links (``?page=2``, ``/pagina/3``), which are next
+    pages like ``rel="next"`` links always are.
 
     Parameters
     ----------
@@ -140,7 +150,7 @@ def find_links(
         if not board.listing_link:
             if parts.netloc.lower() != host or _NOT_PAGES.search(parts.path):
                 continue
-            if not (parts.path.rstrip("/") + "/").startswith(prefix + "/"):
+            if not _below(parts.path, prefix):
                 continue
             if parts.path.rstrip("/") == prefix and not parts.query:
                 continue
