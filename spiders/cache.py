@@ -22,6 +22,9 @@ class NightlyCachePolicy(RFC2616Policy):
     taken down must not live on in the cache for days. The one exception is a
     request marked by the sitemap as unchanged since the last crawl, which is
     answered from the cache without asking the server.
+
+    Entries are never pruned: pages of postings taken down stay in the cache
+    folder until it is cleared, which matters after months of nightly crawls.
     """
 
     def is_cached_response_fresh(

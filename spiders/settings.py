@@ -48,6 +48,9 @@ def crawl_settings(
     return {
         "BOT_NAME": "vacatures",
         "USER_AGENT": settings.user_agent,
+        # Allow and Disallow rules are obeyed; a Crawl-delay or Request-rate in
+        # robots.txt is not read, so a site asking for more than
+        # download_delay_s between requests needs that setting raised.
         "ROBOTSTXT_OBEY": True,
         "ROBOTSTXT_USER_AGENT": "vacatures",
         "AUTOTHROTTLE_ENABLED": settings.autothrottle,
