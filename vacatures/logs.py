@@ -13,14 +13,22 @@ __all__ = ["configure", "timed"]
 def configure(level: int = logging.INFO) -> None:
     """Send log records to standard error in a compact, readable form.
 
+    Standard output is left to what a command prints as its result.
+
     Parameters
     ----------
     level : int
         The lowest level shown.
     """
+    from rich.console import Console
     from rich.logging import RichHandler
 
-    handler = RichHandler(show_path=False, rich_tracebacks=False, markup=False)
+    handler = RichHandler(
+        console=Console(stderr=True),
+        show_path=False,
+        rich_tracebacks=False,
+        markup=False,
+    )
     logging.basicConfig(
         level=level, format="%(name)s: %(message)s", handlers=[handler], force=True
     )
