@@ -501,13 +501,25 @@ def test_request_log_records_what_was_asked(boards):
     assert boards.request_log == [("GET", "/robots.txt", 200), ("GET", "/nergens", 404)]
 
 
-def test_server_module_serves_in_the_foreground():
+def test_server_module_serves_in_the_foreground(tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "vacatures.demo.server", "--port", str(port)]
+    command = [
+        sys.executable,
+        "-m",
+        "vacatures.demo.server",
+        "--port",
+        str(port),
+        "--date",
+        "2026-12-01",
+        "--registry",
+        str(tmp_path / "b.toml"),
+        "--truth",
+        str(tmp_path / "truth.csv"),
+    ]
     process = subprocess.Popen(
-        [*command, "--date", "2026-12-01"],
+        command,
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -529,3 +541,6 @@ def test_server_module_serves_in_the_foreground():
         output, _ = process.communicate(timeout=20)
     assert process.returncode == 0
     assert f"http://127.0.0.1:{port}" in output
+    registry = tomllib.loads((tmp_path / "b.toml").read_text())
+    assert len(registry["boards"]) == len(KINDS)
+    assert len(pd.read_csv(tmp_path / "truth.csv")) > 500

@@ -17,7 +17,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import parse_qs, urlsplit
 
 from vacatures.demo.generator import Night, World
@@ -92,8 +92,12 @@ class DemoBoards:
 
     # lifecycle ----------------------------------------------------------------
 
-    def start(self) -> DemoBoards:
-        """Bind the port, render the first night and serve in the background."""
+    def bind(self) -> DemoBoards:
+        """Bind the port and render the first night, not answering requests yet.
+
+        :attr:`base_url` is known from here on, so files that name it (the
+        registry, the truth) can be written before the first request comes.
+        """
         if self._server is not None:
             return self
         server = ThreadingHTTPServer((self._host, self._port), _Handler)
@@ -102,18 +106,27 @@ class DemoBoards:
         self._server = server
         self._port = server.server_address[1]
         self._switch(self._as_of)
+        return self
+
+    def start(self) -> DemoBoards:
+        """Bind if needed, then answer requests from a background thread."""
+        self.bind()
+        if self._thread is not None:
+            return self
+        server = cast(ThreadingHTTPServer, self._server)
+        log.info("demo boards: serving seed %d at %s", self.seed, self.base_url)
         self._thread = threading.Thread(
             target=server.serve_forever, name="demo-boards", daemon=True
         )
         self._thread.start()
-        log.info("demo boards: serving seed %d at %s", self.seed, self.base_url)
         return self
 
     def stop(self) -> None:
         """Stop serving and release the port."""
         if self._server is None:
             return
-        self._server.shutdown()
+        if self._thread is not None:
+            self._server.shutdown()
         self._server.server_close()
         if self._thread is not None:
             self._thread.join(timeout=5)
@@ -293,23 +306,26 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         query = parse_qs(parts.query, keep_blank_values=True)
         document = boards.site.resolve(parts.path, query)
+        # The request is logged before the answer goes out, so a client that
+        # has its answer finds its request in the log.
         if document is None:
             body = b"Niet gevonden\n"
+            boards._record(self.command, self.path, 404)
             self.send_response(404)
             self.send_header("Content-Type", "text/plain; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             if send_body:
                 self.wfile.write(body)
-            boards._record(self.command, self.path, 404)
             return
         if _not_modified(self.headers, document):
+            boards._record(self.command, self.path, 304)
             self.send_response(304)
             self.send_header("ETag", document.etag)
             self.send_header("Last-Modified", document.last_modified_http)
             self.end_headers()
-            boards._record(self.command, self.path, 304)
             return
+        boards._record(self.command, self.path, 200)
         self.send_response(200)
         self.send_header("Content-Type", document.content_type)
         self.send_header("Content-Length", str(len(document.body)))
@@ -319,7 +335,6 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if send_body:
             self.wfile.write(document.body)
-        boards._record(self.command, self.path, 200)
 
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("%s %s", self.address_string(), format % args)
@@ -356,15 +371,20 @@ def main(argv: list[str] | None = None) -> None:
     boards = DemoBoards(
         args.seed, args.date, vacancies=args.vacancies, host=args.host, port=args.port
     )
-    boards.start()
-    if args.registry:
-        log.info(
-            "demo boards: registry written to %s", boards.write_registry(args.registry)
-        )
-    if args.truth:
-        log.info("demo boards: truth written to %s", boards.write_truth(args.truth))
-    log.info("demo boards: open %s/ in a browser; Ctrl-C stops", boards.base_url)
-    boards.serve_forever()
+    try:
+        boards.bind()
+        if args.registry:
+            written = boards.write_registry(args.registry)
+            log.info("demo boards: registry written to %s", written)
+        if args.truth:
+            log.info("demo boards: truth written to %s", boards.write_truth(args.truth))
+        boards.start()
+        log.info("demo boards: open %s/ in a browser; Ctrl-C stops", boards.base_url)
+        boards.serve_forever()
+    except KeyboardInterrupt:
+        log.info("demo boards: stopping")
+    finally:
+        boards.stop()
 
 
 if __name__ == "__main__":
