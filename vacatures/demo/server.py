@@ -40,7 +40,9 @@ class DemoBoards:
     """Serve the demo boards of one seed on 127.0.0.1 from a background thread.
 
     Every night is generated once and served from memory. Switch nights by
-    setting :attr:`as_of` between crawls.
+    setting :attr:`as_of` between crawls. Absolute URLs, and so posting URLs,
+    ids derived from them and ``ETag`` values, carry the port: runs in separate
+    processes that should see the same postings need the same fixed port.
 
     Parameters
     ----------
