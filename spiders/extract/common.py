@@ -16,6 +16,7 @@ from schemas.posting import POSTING_FIELDS, make_posting_id
 from spiders import fields
 from spiders.registry import Board
 from spiders.urls import canonicalize_url
+from transforms.geo import parse_location, province_for_postal_code
 
 __all__ = [
     "Extraction",
@@ -173,74 +174,18 @@ def locate(
     """
     postal_code = fields.parse_postal_code(postal_code) or None
     province = _province_name(province) or province or None
-    parsed = _parse_location(location) if location else None
-    if parsed is not None:
-        place = place or getattr(parsed, "place", None)
-        postal_code = postal_code or getattr(parsed, "postal_code", None)
-        province = province or getattr(parsed, "province", None)
+    if location:
+        parsed = parse_location(location)
+        place = place or parsed.place
+        postal_code = postal_code or parsed.postal_code
+        province = province or parsed.province
     if postal_code and not province:
-        province = _province_for_postal_code(postal_code)
+        province = province_for_postal_code(postal_code)
     return {
         "place": fields.clean_text(place) or None,
         "postal_code": postal_code,
         "province": province,
     }
-
-
-def _parse_location(text: str) -> Any:
-    try:
-        from transforms.geo import parse_location
-
-        return parse_location(text)
-    except (ImportError, OSError) as error:
-        # A gazetteer without its data files must not stop a crawl.
-        _warn_geo_missing(error)
-    except (ValueError, TypeError, KeyError) as error:
-        log.debug("location %r not understood: %s", text, error)
-    return _fallback_location(text)
-
-
-def _province_for_postal_code(code: str) -> str | None:
-    try:
-        from transforms.geo import province_for_postal_code
-
-        return province_for_postal_code(code)
-    except (ImportError, OSError) as error:
-        _warn_geo_missing(error)
-        return None
-
-
-_geo_warned: list[bool] = []
-
-
-def _warn_geo_missing(error: Exception) -> None:
-    if not _geo_warned:
-        _geo_warned.append(True)
-        log.warning("transforms.geo unusable (%s); places are read without it", error)
-
-
-@dataclass(frozen=True)
-class _Location:
-    place: str | None
-    postal_code: str | None
-    province: str | None
-
-
-def _fallback_location(text: str) -> _Location:
-    # Used only while transforms.geo is not installed: postal code, the first
-    # part as the place and a named province, without any gazetteer.
-    postal_code = fields.parse_postal_code(text)
-    parts = [part.strip() for part in re.split(r"[,|/]", text) if part.strip()]
-    place = None
-    province = None
-    for part in parts:
-        name = _province_name(part)
-        if name:
-            province = province or name
-            continue
-        if place is None:
-            place = re.sub(r"\b[1-9]\d{3}\s?[A-Z]{2}\b", "", part).strip() or None
-    return _Location(place, postal_code, province)
 
 
 def build_posting(
