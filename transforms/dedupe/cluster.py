@@ -242,7 +242,7 @@ def vacancy_ids(posting_ids: pd.Series, labels: np.ndarray) -> np.ndarray:
     Examples
     --------
     >>> vacancy_ids(pd.Series(["b:2", "a:1", "c:3"]), np.array([0, 0, 2])).tolist()
-    ['v5a8d4e0e3e8c7bd3', 'v5a8d4e0e3e8c7bd3', 'v1d2ab2a2a7a0b54c']
+    ['vde89bfaf06245091', 'vde89bfaf06245091', 'vb031c9e23e72d750']
     """
     frame = pd.DataFrame(
         {"posting_id": posting_ids.astype(str).to_numpy(), "g": labels}

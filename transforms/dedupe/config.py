@@ -39,6 +39,9 @@ class DedupeConfig:
     description_prefix_chars : int
         Leading characters of the normalised description compared with
         rapidfuzz (truncated copies keep the start of a text).
+    description_ratio_floor : float
+        rapidfuzz ratio of the description starts that unrelated texts reach;
+        the ratio is rescaled so this becomes 0.
     weight_title, weight_employer, weight_place, weight_description, \
 weight_terms : float
         Weights of the similarities in the pair score. A similarity that cannot
@@ -96,13 +99,14 @@ weight_terms : float
     shingle_words: int = 2
     description_words: int = 200
     description_prefix_chars: int = 300
+    description_ratio_floor: float = 0.5
     weight_title: float = 3.0
     weight_employer: float = 2.0
     weight_place: float = 1.0
     weight_description: float = 2.5
     weight_terms: float = 1.0
-    match_threshold: float = 0.80
-    hidden_employer_threshold: float = 0.84
+    match_threshold: float = 0.77
+    hidden_employer_threshold: float = 0.81
     min_title_similarity: float = 0.72
     min_title_similarity_with_description: float = 0.55
     description_confirms: float = 0.80
@@ -113,7 +117,7 @@ weight_terms : float
     date_penalty: float = 0.15
     hours_tolerance: float = 4.0
     salary_tolerance: float = 0.15
-    cluster_min_link: float = 0.70
+    cluster_min_link: float = 0.50
     same_board_threshold: float = 0.93
     max_cluster_size: int = 12
     workers: int = 1

@@ -78,8 +78,9 @@ def evaluate_clusters(predicted: pd.DataFrame, truth: pd.DataFrame) -> DedupeQua
 
     Examples
     --------
-    >>> predicted = pd.DataFrame({"posting_id": list("abcd"), "cluster_id": list("xxxy")})
-    >>> truth = pd.DataFrame({"posting_id": list("abcd"), "vacancy_key": list("ppqq")})
+    >>> ids = list("abcd")
+    >>> predicted = pd.DataFrame({"posting_id": ids, "cluster_id": list("xxxy")})
+    >>> truth = pd.DataFrame({"posting_id": ids, "vacancy_key": list("ppqq")})
     >>> quality = evaluate_clusters(predicted, truth)
     >>> quality.pair_precision, quality.pair_recall
     (0.3333333333333333, 0.5)

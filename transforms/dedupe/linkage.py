@@ -178,7 +178,10 @@ def dedupe_postings(
     report.postings = len(postings)
     if len(postings) == 0:
         return pd.DataFrame({"posting_id": [], "cluster_id": []}, dtype=object)
-    features, matches = _link(postings, config, report)
+    # Work in posting id order, so the row order of the input changes nothing
+    # (ties in capped blocks and in chain splits are broken by row number).
+    order = np.argsort(postings["posting_id"].astype(str).to_numpy(), kind="stable")
+    features, matches = _link(postings.iloc[order], config, report)
 
     clock = time.perf_counter()
     labels, report.cluster = cluster_pairs(
@@ -200,8 +203,13 @@ def dedupe_postings(
         f"{report.vacancies:,}",
         report.seconds["total"],
     )
+    restored = np.empty(len(ids), dtype=object)
+    restored[order] = ids
     return pd.DataFrame(
-        {"posting_id": features["posting_id"].to_numpy(), "cluster_id": ids}
+        {
+            "posting_id": postings["posting_id"].astype(str).to_numpy(),
+            "cluster_id": restored,
+        }
     )
 
 
@@ -247,6 +255,12 @@ def match_postings(
     new_ids = new["posting_id"].astype(str)
     seen = new_ids.isin(known.index).to_numpy()
     fresh = new[~seen]
+    fresh = fresh.iloc[
+        np.argsort(fresh["posting_id"].astype(str).to_numpy(), kind="stable")
+    ]
+    existing = existing.iloc[
+        np.argsort(existing["posting_id"].astype(str).to_numpy(), kind="stable")
+    ]
     if len(fresh) == 0:
         return pd.DataFrame(
             {
@@ -303,7 +317,8 @@ def match_postings(
     report.seconds["cluster"] = time.perf_counter() - clock
 
     result = known.reindex(new_ids).to_numpy(dtype=object)
-    result[~seen] = assigned
+    by_id = pd.Series(assigned, index=fresh["posting_id"].astype(str).to_numpy())
+    result[~seen] = by_id.reindex(new_ids[~seen]).to_numpy()
     report.vacancies = int(pd.unique(result).size)
     report.seconds["total"] = time.perf_counter() - start
     log.info(

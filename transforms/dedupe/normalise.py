@@ -79,6 +79,7 @@ _RANKS = {
     "directeur": "directeur",
     "chef": "chef",
 }
+_ARTICLES = frozenset({"a"})
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 _ORDINAL = re.compile(r"^(\d+)e$")
 
@@ -152,8 +153,10 @@ _HIDDEN_EMPLOYER = re.compile(
 
 
 def _fold(text: str) -> str:
+    # Decomposed accents fall away with the ASCII encoding; so do symbols
+    # such as the euro sign, which no comparison needs.
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return decomposed.encode("ascii", "ignore").decode("ascii").lower()
 
 
 def _words(text: str) -> str:
@@ -183,7 +186,7 @@ def normalise_title(title: str, place: str = "") -> str:
 
     Examples
     --------
-    >>> normalise_title("Vacature: Chauffeur C+E (m/v/x) | 40 uur - Utrecht")
+    >>> normalise_title("Vacature: Chauffeur C+E (m/v/x) | 40 uur - Utrecht", "utrecht")
     'chauffeur ce'
     >>> normalise_title("Verpleegkundige in Amsterdam-Zuidoost")
     'verpleegkundige'
@@ -235,22 +238,23 @@ def title_discriminators(normalised_title: str) -> tuple[str, str, str, str]:
     """
     found: tuple[set[str], ...] = (set(), set(), set(), set())
     tokens = normalised_title.split()
-    for i, token in enumerate(tokens):
-        if token in _LICENCES and (i > 0 or len(tokens) == 1 or token != "a"):
-            found[0].add(token)
-        elif token in _SENIORITY:
-            found[1].add(_SENIORITY[token])
-        elif token in _RANKS:
-            found[2].add(_RANKS[token])
-        elif token.isdigit():
-            found[3].add(str(int(token)))
-        elif token in _ROMAN and i > 0:
-            found[3].add(_ROMAN[token])
-        elif (ordinal := _ORDINAL.match(token)) is not None:
+    for i, word in enumerate(tokens):
+        # A leading "a" is an English article, not a licence class.
+        if word in _LICENCES and (i > 0 or len(tokens) == 1 or word not in _ARTICLES):
+            found[0].add(word)
+        elif word in _SENIORITY:
+            found[1].add(_SENIORITY[word])
+        elif word in _RANKS:
+            found[2].add(_RANKS[word])
+        elif word.isdigit():
+            found[3].add(str(int(word)))
+        elif word in _ROMAN and i > 0:
+            found[3].add(_ROMAN[word])
+        elif (ordinal := _ORDINAL.match(word)) is not None:
             found[3].add(ordinal.group(1))
         else:
             for word, rank in _RANKS.items():
-                if len(token) > len(word) + 3 and token.endswith(word):
+                if len(word) > len(word) + 3 and word.endswith(word):
                     found[2].add(rank)
                     break
     return tuple(" ".join(sorted(kind)) for kind in found)  # type: ignore[return-value]
@@ -331,6 +335,29 @@ def normalise_description(text: str, *, max_chars: int) -> str:
         At most ``max_chars`` characters of single-spaced words.
     """
     return _words(_fold(text[: max_chars * 2]))[:max_chars]
+
+
+_RECORD_SEPARATOR = "\x1e"
+_NON_WORD_KEEP_SEPARATOR = re.compile(r"[^a-z0-9\x1e]+")
+
+
+def _description_prefixes(texts: np.ndarray, *, max_chars: int) -> np.ndarray:
+    """Apply :func:`normalise_description` to many texts at once, in chunks."""
+    result = np.empty(len(texts), dtype=object)
+    step = 50_000
+    for start in range(0, len(texts), step):
+        chunk = [
+            t[: max_chars * 2].replace(_RECORD_SEPARATOR, " ")
+            if isinstance(t, str)
+            else ""
+            for t in texts[start : start + step]
+        ]
+        joined = _fold(_RECORD_SEPARATOR.join(chunk))
+        joined = _NON_WORD_KEEP_SEPARATOR.sub(" ", joined)
+        result[start : start + len(chunk)] = [
+            part.strip()[:max_chars] for part in joined.split(_RECORD_SEPARATOR)
+        ]
+    return result
 
 
 def _places(postings: pd.DataFrame) -> pd.DataFrame:
@@ -482,13 +509,8 @@ def normalise_postings(
     dates = pd.to_datetime(postings["date_posted"], errors="coerce")
     day = (dates - pd.Timestamp("1970-01-01")).dt.days.to_numpy(float)
 
-    description = postings["description"].fillna("").astype(str)
-    prefix = np.array(
-        [
-            normalise_description(d, max_chars=description_prefix_chars)
-            for d in description
-        ],
-        dtype=object,
+    prefix = _description_prefixes(
+        postings["description"].to_numpy(), max_chars=description_prefix_chars
     )
     features = pd.DataFrame(
         {

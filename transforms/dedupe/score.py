@@ -92,12 +92,9 @@ def _terms(
         values.append(agree)
         conflict |= known & (gap > tolerance)
     stacked = np.vstack(values)
-    with np.errstate(invalid="ignore"):
-        mean = (
-            np.where(np.isnan(stacked).all(axis=0), np.nan, np.nanmean(stacked, axis=0))
-            if len(left)
-            else np.empty(0)
-        )
+    known = (~np.isnan(stacked)).sum(axis=0)
+    total = np.nansum(stacked, axis=0)
+    mean = np.where(known > 0, total / np.maximum(known, 1), np.nan)
     return mean, conflict
 
 
@@ -173,6 +170,9 @@ def score_pairs(
     prefix = _description_prefix_similarity(
         features["description_prefix"].to_numpy(), left, right, workers
     )
+    # Unrelated Dutch texts already share half their characters in order.
+    floor = config.description_ratio_floor
+    prefix = np.clip((prefix - floor) / (1.0 - floor), 0.0, 1.0)
     description = np.fmax(jaccard, prefix)
 
     terms, terms_conflict = _terms(features, left, right, config)

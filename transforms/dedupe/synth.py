@@ -849,6 +849,7 @@ class _Generator:
         self.rows: list[dict[str, object]] = []
         self.truth: list[tuple[str, str]] = []
         self.jobs: set[tuple[int, int, str, int]] = set()
+        self.names: set[str] = set()
         self.start = dt.date(2026, 1, 1).toordinal()
 
     def employer(self, sector: str) -> _Employer:
@@ -863,6 +864,10 @@ class _Generator:
             base = f"Stichting {word} {rng.choice(_PLACE_NAMES)}"
         else:
             base = f"{rng.choice(_PLACE_NAMES)} {word}"
+        # Real employers rarely share a name; a repeat gets a family name.
+        while base in self.names:
+            base = f"{base} {rng.choice(_NAMES)}"
+        self.names.add(base)
         if not base.startswith("Stichting") and rng.random() < 0.5:
             base = f"{base} {rng.choice(_LEGAL)}".strip()
         count = 1 if rng.random() < 0.6 else rng.randint(2, 6)
@@ -962,7 +967,7 @@ class _Generator:
 
     def location(self, vacancy: _Vacancy, style: float) -> tuple[str, str | None]:
         rng = self.rng
-        name, _, province, postal, aliases = _MUNICIPALITIES[vacancy.municipality]
+        _, _, province, postal, aliases = _MUNICIPALITIES[vacancy.municipality]
         place = vacancy.place
         if (
             aliases
@@ -973,7 +978,8 @@ class _Generator:
         roll = rng.random()
         postal_code = None
         if roll < style * 0.3:
-            postal_code = f"{postal + rng.randrange(0, 9)} {rng.choice(['AB', 'CD', 'EK', 'LM', 'RS'])}"
+            letters = rng.choice(["AB", "CD", "EK", "LM", "RS"])
+            postal_code = f"{postal + rng.randrange(0, 9)} {letters}"
             return f"{postal_code} {place}", postal_code
         if roll < style * 0.55:
             return f"{place}, {province}", None

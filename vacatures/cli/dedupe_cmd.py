@@ -167,7 +167,9 @@ def evaluate_dedupe(
     )
     typer.echo("measure    precision  recall  f1")
     for name in ("pair", "bcubed"):
-        values = [getattr(quality, f"{name}_{m}") for m in ("precision", "recall", "f1")]
+        values = [
+            getattr(quality, f"{name}_{m}") for m in ("precision", "recall", "f1")
+        ]
         typer.echo(f"{name:<10} {values[0]:9.4f}  {values[1]:6.4f}  {values[2]:6.4f}")
 
 

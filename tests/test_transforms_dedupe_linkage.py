@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import pytest
+
+from transforms.dedupe import (
+    REQUIRED_COLUMNS,
+    DedupeReport,
+    dedupe_postings,
+    golden_records,
+    match_postings,
+)
+from transforms.dedupe.evaluate import evaluate_clusters
+from transforms.dedupe.synth import Noise, generate_postings
+
+
+def vacancy_id(posting_id: str) -> str:
+    return (
+        "v" + hashlib.sha1(posting_id.encode(), usedforsecurity=False).hexdigest()[:16]
+    )
+
+
+@pytest.fixture(scope="module")
+def labelled() -> tuple[pd.DataFrame, pd.DataFrame]:
+    return generate_postings(3_000, seed=11)
+
+
+def test_dedupe_postings_assigns_every_posting_once(labelled):
+    postings, _ = labelled
+    result = dedupe_postings(postings)
+    assert list(result.columns) == ["posting_id", "cluster_id"]
+    assert result["posting_id"].tolist() == postings["posting_id"].tolist()
+    assert result["cluster_id"].str.fullmatch(r"v[0-9a-f]{16}").all()
+
+
+def test_dedupe_postings_names_clusters_after_their_smallest_posting(labelled):
+    postings, _ = labelled
+    result = dedupe_postings(postings)
+    smallest = result.groupby("cluster_id")["posting_id"].min()
+    assert all(vacancy_id(p) == c for c, p in smallest.items())
+
+
+def test_dedupe_postings_gives_the_same_ids_in_any_row_order(labelled):
+    postings, _ = labelled
+    first = dedupe_postings(postings).set_index("posting_id")["cluster_id"]
+    shuffled = postings.sample(frac=1.0, random_state=3)
+    second = dedupe_postings(shuffled).set_index("posting_id")["cluster_id"]
+    assert second.reindex(first.index).equals(first)
+
+
+def test_dedupe_postings_reaches_the_quality_targets(labelled):
+    postings, truth = labelled
+    report = DedupeReport()
+    quality = evaluate_clusters(dedupe_postings(postings, report=report), truth)
+    assert quality.pair_precision >= 0.97
+    assert quality.pair_recall >= 0.95
+    assert set(report.seconds) >= {"normalise", "block", "score", "cluster"}
+
+
+def test_dedupe_postings_holds_up_under_heavier_noise():
+    noise = Noise(typo_rate=0.3, reword_rate=0.5, max_date_shift=20)
+    postings, truth = generate_postings(2_000, seed=23, noise=noise)
+    quality = evaluate_clusters(dedupe_postings(postings), truth)
+    assert quality.pair_precision >= 0.95
+    assert quality.pair_recall >= 0.9
+
+
+def test_dedupe_postings_rejects_missing_columns():
+    with pytest.raises(ValueError, match="lack columns: title"):
+        dedupe_postings(
+            pd.DataFrame(columns=[c for c in REQUIRED_COLUMNS if c != "title"])
+        )
+
+
+def test_dedupe_postings_rejects_repeated_posting_ids(labelled):
+    postings, _ = labelled
+    with pytest.raises(ValueError, match="not unique"):
+        dedupe_postings(pd.concat([postings.head(2), postings.head(1)]))
+
+
+def test_match_postings_keeps_ids_of_open_vacancies(labelled):
+    postings, truth = labelled
+    keys = truth.set_index("posting_id")["vacancy_key"]
+    # Night one: the first copy of every vacancy; night two: the other copies.
+    first_copy = ~keys.reindex(postings["posting_id"]).duplicated().to_numpy()
+    night_one = postings[first_copy]
+    night_two = postings[~first_copy]
+    assignment = dedupe_postings(night_one)
+    existing = night_one.assign(vacancy_id=assignment["cluster_id"].to_numpy())
+
+    matched = match_postings(night_two, existing)
+    assert matched["posting_id"].tolist() == night_two["posting_id"].tolist()
+    known = set(existing["vacancy_id"])
+    joined = matched["vacancy_id"].isin(known).mean()
+    assert joined > 0.9
+
+    # A posting seen before keeps its vacancy, whatever else arrives.
+    again = match_postings(night_one.head(5), existing)
+    assert again["vacancy_id"].tolist() == existing["vacancy_id"].head(5).tolist()
+
+
+def test_match_postings_names_new_vacancies_like_dedupe(labelled):
+    postings, _ = labelled
+    night_one = postings.head(1_000)
+    night_two = postings.iloc[1_000:]
+    existing = night_one.assign(vacancy_id=dedupe_postings(night_one)["cluster_id"])
+    matched = match_postings(night_two, existing)
+    new = matched[~matched["vacancy_id"].isin(set(existing["vacancy_id"]))]
+    smallest = new.groupby("vacancy_id")["posting_id"].min()
+    assert len(smallest) > 0
+    assert all(vacancy_id(p) == v for v, p in smallest.items())
+    assert matched.equals(match_postings(night_two, existing))
+
+
+def test_golden_records_of_a_dedupe_give_one_row_per_vacancy(labelled):
+    postings, _ = labelled
+    assignment = dedupe_postings(postings)
+    golden = golden_records(postings, assignment)
+    assert len(golden) == assignment["cluster_id"].nunique()
+    assert golden["n_postings"].sum() == len(postings)
+    assert golden["posting_id"].isin(set(postings["posting_id"])).all()

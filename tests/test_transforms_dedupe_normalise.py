@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from transforms.dedupe.normalise import (
+    is_hidden_employer,
+    normalise_employer,
+    normalise_postings,
+    normalise_title,
+    title_discriminators,
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "place", "expected"),
+    [
+        ("Verpleegkundige (m/v/x)", "", "verpleegkundige"),
+        ("Verpleegkundige m/v/x", "", "verpleegkundige"),
+        ("Verpleegkundige (m/v)", "", "verpleegkundige"),
+        ("Verpleegkundige (v/m)", "", "verpleegkundige"),
+        ("Verpleegkundige (h/v)", "", "verpleegkundige"),
+        ("Verpleegkundige (M/V/X)", "", "verpleegkundige"),
+        ("Verpleegkundige 32-40 uur", "", "verpleegkundige"),
+        ("Verpleegkundige | 24 uur", "", "verpleegkundige"),
+        ("Verpleegkundige (0,8 fte)", "", "verpleegkundige"),
+        ("Verpleegkundige parttime", "", "verpleegkundige"),
+        ("Verpleegkundige - Utrecht", "utrecht", "verpleegkundige"),
+        ("Verpleegkundige in Utrecht", "", "verpleegkundige"),
+        ("Verpleegkundige regio Utrecht", "", "verpleegkundige"),
+        ("Verpleegkundige, De Meern", "de meern", "verpleegkundige"),
+        ("Vacature: Verpleegkundige", "", "verpleegkundige"),
+        ("Gezocht: Verpleegkundige!", "", "verpleegkundige"),
+        ("VERPLEEGKUNDIGE", "", "verpleegkundige"),
+        ("Coördinator zorg", "", "coordinator zorg"),
+        ("Chauffeur C+E", "", "chauffeur ce"),
+        ("Chauffeur C/E (m/v) | 40 uur - Tiel", "tiel", "chauffeur ce"),
+    ],
+)
+def test_normalise_title_removes_board_noise(title, place, expected):
+    assert normalise_title(title, place) == expected
+
+
+def test_normalise_title_keeps_words_that_are_not_places():
+    assert normalise_title("Medewerker - Klantenservice", "utrecht") == (
+        "medewerker klantenservice"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("chauffeur c", ("c", "", "", "")),
+        ("chauffeur ce", ("ce", "", "", "")),
+        ("junior accountmanager", ("", "junior", "manager", "")),
+        ("senior accountmanager", ("", "senior", "manager", "")),
+        ("medewerker klantenservice", ("", "", "medewerker", "")),
+        ("teamleider klantenservice", ("", "", "leider", "")),
+        ("leerkracht groep 7", ("", "", "", "7")),
+        ("operator ii", ("", "", "", "2")),
+        ("verpleegkundige", ("", "", "", "")),
+    ],
+)
+def test_title_discriminators_find_licence_seniority_rank_and_number(title, expected):
+    assert title_discriminators(title) == expected
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Bakkerij Jansen B.V.",
+        "Bakkerij Jansen BV",
+        "BAKKERIJ JANSEN",
+        "Bakkerij Jansen N.V.",
+        "Bakkerij Jansen V.O.F.",
+        "Stichting Bakkerij Jansen",
+        "Bakkerij Jansen Holding B.V.",
+        "Bakkerij Jansen Nederland",
+        "Coöperatie Bakkerij Jansen U.A.",
+        "bakkerij  jansen b.v.",
+    ],
+)
+def test_normalise_employer_drops_legal_forms_and_casing(name):
+    assert normalise_employer(name) == "bakkerij jansen"
+
+
+def test_normalise_employer_folds_diacritics():
+    assert (
+        normalise_employer("Zuivelcoöperatie Friesländ") == "zuivelcooperatie friesland"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Onze opdrachtgever",
+        "onze opdrachtgever",
+        "Een bekende zorginstelling in de regio Utrecht",
+        "Een toonaangevende werkgever",
+        "Vertrouwelijk",
+        "",
+        "   ",
+    ],
+)
+def test_is_hidden_employer_detects_agency_phrases(text):
+    assert is_hidden_employer(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Zorggroep De Linde", "Bakkerij Jansen B.V.", "Gemeente Utrecht"]
+)
+def test_is_hidden_employer_accepts_real_names(text):
+    assert not is_hidden_employer(text)
+
+
+def _postings(**columns):
+    base = {
+        "posting_id": ["a:1", "b:1", "c:1"],
+        "board": ["a", "b", "flexpunt"],
+        "title": ["Kok (m/v)", "Kok", "Kok"],
+        "employer": ["Hotel Ster B.V.", "HOTEL STER", "Flexpunt"],
+        "location": ["De Meern", "3511 AB Utrecht", "Regio Utrecht"],
+        "description": ["Wij zoeken een kok.", "", "Kook jij graag?"],
+        "date_posted": ["2026-03-01", "2026-03-04", "not a date"],
+    }
+    base.update(columns)
+    return pd.DataFrame(base)
+
+
+def test_normalise_postings_resolves_places_to_municipalities():
+    pytest.importorskip("transforms.geo")
+    features = normalise_postings(_postings())
+    assert features["municipality"].tolist() == ["utrecht"] * 3
+    assert features["place_known"].all()
+
+
+def test_normalise_postings_hides_an_agency_naming_itself():
+    frame = _postings(source_type=["employer", "board", "agency"])
+    features = normalise_postings(frame)
+    assert features["employer_key"].tolist() == ["hotel ster", "hotel ster", ""]
+    assert features["employer_hidden"].tolist() == [False, False, True]
+
+
+def test_normalise_postings_converts_salaries_to_months_and_dates_to_days():
+    frame = _postings(
+        salary_min=[3000.0, 20.0, None],
+        salary_max=[3000.0, 20.0, None],
+        salary_period=["month", "hour", None],
+    )
+    features = normalise_postings(frame)
+    assert features["salary_min"].iloc[0] == 3000.0
+    assert features["salary_min"].iloc[1] == pytest.approx(20.0 * 4.33 * 38)
+    assert pd.isna(features["salary_min"].iloc[2])
+    assert features["day"].iloc[1] - features["day"].iloc[0] == 3
+    assert pd.isna(features["day"].iloc[2])

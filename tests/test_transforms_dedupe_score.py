@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from transforms.dedupe.config import DedupeConfig
+from transforms.dedupe.minhash import description_signatures
+from transforms.dedupe.normalise import normalise_postings
+from transforms.dedupe.score import score_pairs
+
+TEXT = (
+    "Voor onze vestiging zoeken wij een ervaren chauffeur die dagelijks "
+    "vaste ritten rijdt naar supermarkten in de provincie. Je laadt en lost "
+    "zelf met een elektrische pallettruck en controleert de vracht voor "
+    "vertrek. Wij bieden een vast contract, een goede cao en een moderne "
+    "vrachtwagen. Je werkt van maandag tot en met vrijdag, vroege diensten."
+)
+OTHER_TEXT = (
+    "Als verpleegkundige op de afdeling cardiologie zorg je voor patienten "
+    "na een hartoperatie. Je werkt samen met artsen, fysiotherapeuten en "
+    "diëtisten en begeleidt leerlingen. Wij vragen een BIG-registratie en "
+    "bieden een salaris volgens de cao ziekenhuizen met eindejaarsuitkering."
+)
+
+
+def posting(posting_id: str, **fields: object) -> dict[str, object]:
+    record: dict[str, object] = {
+        "posting_id": posting_id,
+        "board": posting_id.split(":")[0],
+        "title": "Chauffeur CE",
+        "employer": "Van Dam Transport B.V.",
+        "location": "Tilburg",
+        "description": TEXT,
+        "date_posted": "2026-03-02",
+        "hours_min": 38.0,
+        "hours_max": 40.0,
+        "salary_min": 2800.0,
+        "salary_max": 3200.0,
+        "salary_period": "month",
+        "source_type": "board",
+    }
+    record.update(fields)
+    return record
+
+
+def score_two(a: dict[str, object], b: dict[str, object], **config: object):
+    frame = pd.DataFrame([a, b])
+    features = normalise_postings(frame)
+    signatures, _ = description_signatures(frame["description"])
+    scored = score_pairs(
+        features,
+        signatures,
+        np.array([0]),
+        np.array([1]),
+        config=DedupeConfig(**config),  # type: ignore[arg-type]
+    )
+    return scored.iloc[0]
+
+
+def test_score_pairs_matches_board_variants_of_one_job():
+    a = posting("werkplein:1", source_type="employer")
+    b = posting(
+        "vacaturenet:9",
+        title="Vacature: Chauffeur C+E (m/v) | 38-40 uur - Tilburg",
+        employer="VAN DAM TRANSPORT",
+        location="5011 AB Tilburg",
+        description=TEXT.replace("ervaren", "enthousiaste"),
+        date_posted="2026-03-06",
+    )
+    row = score_two(a, b)
+    assert row["veto"] == ""
+    assert row["is_match"]
+
+
+def test_score_pairs_matches_an_agency_hiding_the_employer_when_the_job_agrees():
+    a = posting("werkplein:1")
+    b = posting(
+        "flexpunt:7",
+        employer="Onze opdrachtgever",
+        source_type="agency",
+        description="Voor onze opdrachtgever in Tilburg. " + TEXT[:260],
+    )
+    row = score_two(a, b)
+    assert np.isnan(row["employer"])
+    assert row["is_match"]
+
+
+def test_score_pairs_rejects_a_hidden_employer_with_another_text_and_hours():
+    a = posting("werkplein:1")
+    b = posting(
+        "flexpunt:7",
+        employer="Een bekende transportorganisatie in de regio",
+        source_type="agency",
+        description=OTHER_TEXT,
+        hours_min=20.0,
+        hours_max=24.0,
+    )
+    assert not score_two(a, b)["is_match"]
+
+
+def test_score_pairs_keeps_one_employer_in_two_places_apart():
+    pytest.importorskip("transforms.geo")
+    a = posting("werkplein:1", location="Tilburg")
+    b = posting("vacaturenet:2", location="Breda")
+    row = score_two(a, b)
+    assert row["veto"] == "place"
+    assert not row["is_match"]
+
+
+def test_score_pairs_treats_a_village_as_its_municipality():
+    pytest.importorskip("transforms.geo")
+    a = posting("werkplein:1", location="Tilburg")
+    b = posting("vacaturenet:2", location="Berkel-Enschot")
+    assert score_two(a, b)["is_match"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Chauffeur C", "Chauffeur CE"),
+        ("Medewerker klantenservice", "Teamleider klantenservice"),
+        ("Junior accountmanager", "Senior accountmanager"),
+        ("Leerkracht groep 7", "Leerkracht groep 8"),
+    ],
+)
+def test_score_pairs_tells_discriminating_title_words_apart(first, second):
+    row = score_two(posting("werkplein:1", title=first), posting("b:2", title=second))
+    assert row["veto"] == "discriminator"
+    assert not row["is_match"]
+
+
+def test_score_pairs_keeps_the_same_title_at_two_employers_apart():
+    a = posting("werkplein:1")
+    b = posting("vacaturenet:2", employer="Bakker Logistiek")
+    row = score_two(a, b)
+    assert row["veto"] == "employer"
+
+
+def test_score_pairs_sees_a_job_posted_again_after_months_as_new():
+    a = posting("werkplein:1", date_posted="2026-01-05")
+    b = posting("werkplein:2", date_posted="2026-05-20")
+    row = score_two(a, b)
+    assert row["veto"] == "date"
+
+
+def test_score_pairs_lowers_the_score_with_the_date_gap():
+    near = score_two(posting("a:1"), posting("b:1", date_posted="2026-03-10"))
+    far = score_two(posting("a:1"), posting("b:1", date_posted="2026-04-25"))
+    assert far["score"] < near["score"]
+
+
+def test_score_pairs_rejects_hours_that_do_not_overlap():
+    a = posting("werkplein:1", hours_min=12.0, hours_max=16.0)
+    b = posting("vacaturenet:2", hours_min=36.0, hours_max=40.0)
+    assert score_two(a, b)["veto"] == "terms"
+
+
+def test_score_pairs_compares_salaries_per_month():
+    a = posting("werkplein:1", salary_min=17.0, salary_max=19.4, salary_period="hour")
+    b = posting("vacaturenet:2")
+    row = score_two(a, b)
+    assert row["terms"] == 1.0
+    assert row["is_match"]
+
+
+def test_score_pairs_needs_strong_evidence_for_two_postings_of_one_board():
+    a = posting("werkplein:1")
+    b = posting("werkplein:2", description=TEXT[:150] + " Solliciteer snel.")
+    loose = score_two(a, b, same_board_threshold=0.5)
+    strict = score_two(a, b, same_board_threshold=0.99)
+    assert loose["is_match"]
+    assert not strict["is_match"]
