@@ -253,8 +253,8 @@ def title_discriminators(normalised_title: str) -> tuple[str, str, str, str]:
         elif (ordinal := _ORDINAL.match(word)) is not None:
             found[3].add(ordinal.group(1))
         else:
-            for word, rank in _RANKS.items():
-                if len(word) > len(word) + 3 and word.endswith(word):
+            for suffix, rank in _RANKS.items():
+                if len(word) > len(suffix) + 3 and word.endswith(suffix):
                     found[2].add(rank)
                     break
     return tuple(" ".join(sorted(kind)) for kind in found)  # type: ignore[return-value]
