@@ -3,6 +3,12 @@
 One crawl task per board in the registry, so a failing board is retried alone
 and never blocks the others; the rest of the night follows the step order in
 ``vacatures.order.STEP_ORDER``. Every task works on the run's logical date only.
+
+Only the run scheduled for tonight fetches the boards. A backfill, or a run
+triggered for an earlier night, replays that night's landing files, and a board
+with nothing landed that night is recorded as missing. Failed quality gates
+fail ``publish`` at once, without retries, so the portals keep the last night;
+the ``report`` task runs whatever happened before it.
 """
 
 from __future__ import annotations
@@ -13,6 +19,10 @@ import pendulum
 from airflow.sdk import dag, get_current_context, task
 
 from vacatures.order import PARALLEL_STEPS, STEP_ORDER
+
+#: Steps that run when an upstream task failed: staging what did land, and
+#: reporting the night.
+_ALL_DONE_STEPS = frozenset({"stage", "report"})
 
 DEFAULT_ARGS = {
     "owner": "vacatures",
@@ -53,16 +63,25 @@ def vacancies_nightly() -> None:
     def crawl(board: str) -> dict:
         from vacatures.orchestration import run_task
 
-        return run_task("crawl", get_current_context(), boards=[board])
+        context = get_current_context()
+        return run_task("crawl", context, boards=[board], live=_is_tonight(context))
 
     def step_task(name: str):
         @task(
-            task_id=name, trigger_rule="all_done" if name == "stage" else "all_success"
+            task_id=name,
+            trigger_rule="all_done" if name in _ALL_DONE_STEPS else "all_success",
         )
         def run() -> dict:
-            from vacatures.orchestration import run_task
+            from airflow.sdk.exceptions import AirflowFailException
 
-            return run_task(name, get_current_context())
+            from vacatures.orchestration import run_task
+            from warehouse.quality import QualityGateError
+
+            try:
+                return run_task(name, get_current_context())
+            except QualityGateError as error:
+                # Another try would see the same gates: fail without retrying.
+                raise AirflowFailException(str(error)) from error
 
         return run()
 
@@ -73,6 +92,17 @@ def vacancies_nightly() -> None:
         current = step_task(name)
         previous >> current
         previous = current
+
+
+def _is_tonight(context: dict) -> bool:
+    """Whether the run is for the night it was scheduled or triggered on."""
+    from vacatures.orchestration import TIMEZONE, night_of
+
+    run = context["dag_run"]
+    if str(run.run_type) == "backfill":
+        return False
+    asked_on = pendulum.instance(run.run_after).in_timezone(TIMEZONE).date()
+    return night_of(context) >= asked_on
 
 
 vacancies_nightly()

@@ -16,7 +16,9 @@ STEP_ORDER: tuple[str, ...] = (
     "integrate",
     "dedupe",
     "classify",
+    "check",
     "publish",
+    "report",
 )
 
 #: Steps the DAG runs once per board instead of once per night.

@@ -46,12 +46,14 @@ from warehouse.load import (
 __all__ = [
     "STEPS",
     "StepResult",
+    "check",
     "classify",
     "crawl",
     "dedupe",
     "integrate",
     "prepare",
     "publish",
+    "report",
     "run_night",
     "run_step",
     "stage",
@@ -116,10 +118,13 @@ def _stable_id(prefix: str, values: pd.Series) -> pd.Series:
 
 
 def prepare(ctx: RunContext) -> StepResult:
-    """Create or upgrade the warehouse schema to the newest migration."""
+    """Create or upgrade the warehouse schema and rebuild the marts views."""
+    from warehouse.views import create_views
+
     with warehouse_engine(ctx) as engine:
         migrate(engine)
-    return StepResult()
+        views = create_views(engine)
+    return StepResult(details={"views": views})
 
 
 def _landed_ok(partition: Path, board: str) -> bool:
@@ -132,14 +137,35 @@ def _landed_ok(partition: Path, board: str) -> bool:
         return False
 
 
+def _record_missing(partition: Path, board: str, run_date: dt.date) -> None:
+    from spiders.stats import write_atomically
+
+    stats = {
+        "board": board,
+        "run_date": run_date.isoformat(),
+        "status": "missing",
+        "error": "nothing landed for this night, and a past night is not crawled",
+        "postings_emitted": 0,
+        "failures": {"not_landed": 1},
+    }
+    write_atomically(partition / f"{board}.stats.json", json.dumps(stats) + "\n")
+
+
 def crawl(
-    ctx: RunContext, *, boards: Sequence[str] | None = None, force: bool = False
+    ctx: RunContext,
+    *,
+    boards: Sequence[str] | None = None,
+    force: bool = False,
+    live: bool = True,
 ) -> StepResult:
     """Crawl the registry's boards into tonight's landing folder.
 
     A board whose crawl already landed completely tonight is not crawled
     again unless ``force`` is set: the landing area is replayed, not
-    refetched, so rerunning a night gives the same rows.
+    refetched, so rerunning a night gives the same rows. A past night (a
+    backfill) is never crawled, since the boards show today's vacancies:
+    with ``live`` false, a board that landed nothing that night is recorded
+    as ``missing`` in its stats file instead.
 
     Parameters
     ----------
@@ -149,11 +175,15 @@ def crawl(
         Names of the boards to crawl; every enabled board when not given.
     force : bool
         Crawl again even when tonight's files are complete.
+    live : bool
+        Whether the boards may be fetched; false when replaying a past night.
 
     Returns
     -------
     StepResult
-        Postings landed per board in ``details["postings"]``.
+        Postings landed per board in ``details["postings"]``, boards replayed
+        in ``details["replayed"]`` and boards with nothing landed on a past
+        night in ``details["missing"]``.
     """
     from spiders.crawl import crawl_board
     from spiders.registry import load_registry
@@ -168,10 +198,17 @@ def crawl(
     partition = ctx.landing_partition
     partition.mkdir(parents=True, exist_ok=True)
     postings: dict[str, int] = {}
-    replayed = []
+    replayed, missing = [], []
     for board in chosen:
         if not force and _landed_ok(partition, board.name):
             replayed.append(board.name)
+            continue
+        if not live:
+            if (partition / f"{board.name}.jsonl").is_file():
+                replayed.append(board.name)
+            else:
+                _record_missing(partition, board.name, ctx.run_date)
+                missing.append(board.name)
             continue
         stats = crawl_board(
             board,
@@ -183,10 +220,16 @@ def crawl(
         postings[board.name] = stats.postings_emitted
     if replayed:
         log.info("crawl: %s boards already landed tonight, replayed", len(replayed))
+    if missing:
+        log.warning(
+            "crawl: past night %s, nothing landed for %s; recorded as missing",
+            ctx.run_date,
+            ", ".join(missing),
+        )
     return StepResult(
         rows_in=len(chosen),
         rows_out=sum(postings.values()),
-        details={"postings": postings, "replayed": replayed},
+        details={"postings": postings, "replayed": replayed, "missing": missing},
     )
 
 
@@ -677,15 +720,80 @@ def _coded_share(connection: sa.Connection) -> float | None:
     return round(n_coded / n_open, 4) if n_open else None
 
 
+def check(ctx: RunContext, *, thresholds: Any = None) -> StepResult:
+    """Run the data-quality gates on tonight's load and store their results.
+
+    The results replace the night's rows of ``core.quality_checks``; a failed
+    blocking gate does not stop this step but makes ``publish`` refuse.
+
+    Parameters
+    ----------
+    ctx : RunContext
+        The night.
+    thresholds : warehouse.quality.Thresholds, optional
+        Bounds of the row-count gates; ``VACATURES_GATE_MIN_RATIO`` and
+        ``VACATURES_GATE_MAX_RATIO`` or the defaults when not given.
+
+    Returns
+    -------
+    StepResult
+        Gates run and passed, with the names of failed and warned gates.
+    """
+    from warehouse.quality import Thresholds, night_gates, run_checks, store_results
+
+    thresholds = thresholds or Thresholds.from_environment()
+    with warehouse_engine(ctx) as engine, engine.begin() as connection:
+        results = run_checks(connection, ctx.run_date, gates=night_gates(thresholds))
+        store_results(connection, ctx.run_date, results)
+    statuses = Counter(result.status for result in results)
+    failed = sorted(r.check_name for r in results if r.status == "fail")
+    if failed:
+        log.warning("check %s: %s gates failed: %s", ctx.run_date, len(failed), failed)
+    return StepResult(
+        rows_in=len(results),
+        rows_out=statuses["pass"],
+        details={
+            "statuses": dict(sorted(statuses.items())),
+            "failed": failed,
+            "warned": sorted(r.check_name for r in results if r.status == "warn"),
+        },
+    )
+
+
 def publish(ctx: RunContext) -> StepResult:
     """Replace the published vacancies with tonight's open vacancies at once.
 
     The whole table switches in one transaction: readers see last night's
-    rows or tonight's, never a mix.
+    rows or tonight's, never a mix. A night whose quality gates failed, or
+    never ran, is not published: the tables keep the last night. Nor is a
+    night older than the one published, when an older night is replayed.
+
+    Raises
+    ------
+    warehouse.quality.QualityGateError
+        When tonight's blocking gates failed or were not run.
     """
     from transforms.publish import published_vacancies
+    from warehouse.quality import QualityGateError, gate_failures
 
     with warehouse_engine(ctx) as engine, engine.begin() as connection:
+        shown = connection.execute(
+            sa.select(sa.func.max(m.published_vacancies.c.published_date))
+        ).scalar_one()
+        if shown is not None and shown > ctx.run_date:
+            # A replayed older night must not roll the portals back.
+            log.info("publish %s: %s is published, left as it is", ctx.run_date, shown)
+            return StepResult(details={"published_date": shown.isoformat()})
+        failed = gate_failures(connection, ctx.run_date)
+        if failed is None:
+            raise QualityGateError(
+                f"no quality gates ran for {ctx.run_date}; run the check step first"
+            )
+        if failed:
+            raise QualityGateError(
+                f"not publishing {ctx.run_date}: {len(failed)} quality gates failed"
+                f" ({', '.join(failed)}); the published tables keep the last night"
+            )
         vacancies = read_frame(
             connection, sa.select(m.core_vacancies).where(m.core_vacancies.c.is_open)
         )
@@ -695,6 +803,30 @@ def publish(ctx: RunContext) -> StepResult:
     return StepResult(rows_in=len(vacancies), rows_out=len(rows))
 
 
+def report(ctx: RunContext) -> StepResult:
+    """Write the night's run report, HTML and JSON, into the reports folder.
+
+    Returns
+    -------
+    StepResult
+        Steps reported, files written, their paths in ``details``.
+    """
+    from vacatures.report import build_report, write_report
+
+    with warehouse_engine(ctx) as engine:
+        night = build_report(engine, ctx.run_date)
+    files = write_report(night, ctx.reports_dir)
+    return StepResult(
+        rows_in=len(night.steps),
+        rows_out=2,
+        details={
+            "html": str(files.html),
+            "json": str(files.json),
+            "published": night.published,
+        },
+    )
+
+
 _FUNCTIONS: dict[str, Callable[..., StepResult]] = {
     "prepare": prepare,
     "crawl": crawl,
@@ -702,7 +834,9 @@ _FUNCTIONS: dict[str, Callable[..., StepResult]] = {
     "integrate": integrate,
     "dedupe": dedupe,
     "classify": classify,
+    "check": check,
     "publish": publish,
+    "report": report,
 }
 
 #: The steps of a night as (name, function), in :data:`STEP_ORDER`.
@@ -732,7 +866,12 @@ def run_step(name: str, ctx: RunContext, **options: Any) -> StepResult:
     if name not in steps:
         raise UserError(f"unknown step {name!r}; steps are {', '.join(steps)}")
     start = time.perf_counter()
-    result = steps[name](ctx, **options)
+    try:
+        result = steps[name](ctx, **options)
+    except Exception as error:
+        if name not in ("prepare", "crawl"):
+            _record_failure(ctx, name, error)
+        raise
     seconds = time.perf_counter() - start
     log.info(
         "%s %s: %s in -> %s out in %.1f s",
@@ -749,13 +888,23 @@ def run_step(name: str, ctx: RunContext, **options: Any) -> StepResult:
     return result
 
 
-def _record(ctx: RunContext, name: str, result: StepResult) -> None:
+def _record_failure(ctx: RunContext, name: str, error: Exception) -> None:
+    failed = StepResult(details={"error": f"{type(error).__name__}: {error}"})
+    try:
+        _record(ctx, name, failed, status="failed")
+    except Exception:
+        log.exception("%s %s: the failure could not be recorded", name, ctx.run_date)
+
+
+def _record(
+    ctx: RunContext, name: str, result: StepResult, *, status: str = "ok"
+) -> None:
     row = pd.DataFrame(
         [
             {
                 "run_date": ctx.run_date,
                 "step": name,
-                "status": "ok",
+                "status": status,
                 "rows_in": result.rows_in,
                 "rows_out": result.rows_out,
                 "details": json.dumps(result.details, sort_keys=True, default=str),
@@ -782,6 +931,27 @@ def run_night(
     -------
     dict
         Step name to its :class:`StepResult`.
+
+    Notes
+    -----
+    When a step fails and ``report`` is among the steps, the report is still
+    written before the error is raised: a night that was not published is the
+    night whose report matters most.
     """
     wanted = [name for name, _ in STEPS if steps is None or name in steps]
-    return {name: run_step(name, ctx) for name in wanted}
+    results = {}
+    for name in wanted:
+        try:
+            results[name] = run_step(name, ctx)
+        except Exception:
+            if "report" in wanted and name not in ("prepare", "crawl", "report"):
+                _report_after_failure(ctx)
+            raise
+    return results
+
+
+def _report_after_failure(ctx: RunContext) -> None:
+    try:
+        run_step("report", ctx)
+    except Exception:
+        log.exception("report %s: could not be written after the failure", ctx.run_date)
