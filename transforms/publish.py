@@ -25,22 +25,40 @@ log = logging.getLogger(__name__)
 
 EMAIL_MASK = "[e-mailadres verborgen]"
 PHONE_MASK = "[telefoonnummer verborgen]"
+_VIDEO_COLUMNS = [
+    "video_url",
+    "video_title",
+    "video_poster_url",
+    "video_language",
+    "video_match_level",
+]
 
 _EMAIL = re.compile(
     r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])", re.UNICODE
 )
 _MAILTO = re.compile(r'href="mailto:[^"]*"', re.IGNORECASE)
+# Addresses written to fool harvesters: "j.jansen [at] bedrijf [dot] nl".
+_EMAIL_SPELLED = re.compile(
+    r"(?<![\w.+-])[\w.+-]+\s*[\[(]\s*(?:at|@|apenstaartje)\s*[\])]\s*[\w-]+"
+    r"(?:\s*(?:\.|[\[(]\s*(?:dot|punt)\s*[\])])\s*[\w-]+)+",
+    re.IGNORECASE,
+)
 # Dutch numbers: a leading 0 and nine more digits, or +31/0031 and nine digits,
 # with spaces, dashes, dots or brackets between the digits.
 _PHONE = re.compile(
     r"(?<![\w+])\(?(?:(?:\+31|0031)[\s\-.]*(?:\(0\)[\s\-.]*)?|0)"
     r"(?:[\s\-.()]{0,3}\d){9}(?!\d)"
 )
+# Numbers abroad (Belgium, Germany, ...): a country code and eight to eleven digits.
+_PHONE_ABROAD = re.compile(
+    r"(?<![\w+])(?:\+|00)(?!31)[1-9]\d{1,2}[\s\-.]*(?:\(0\)[\s\-.]*)?"
+    r"(?:[\s\-.()]{0,3}\d){8,11}(?!\d)"
+)
 
 
 @lru_cache(maxsize=65_536)
 def mask_personal_data(text: str) -> str:
-    """Mask e-mail addresses and Dutch phone numbers in text or HTML.
+    """Mask e-mail addresses and phone numbers in text or HTML.
 
     Parameters
     ----------
@@ -63,6 +81,8 @@ def mask_personal_data(text: str) -> str:
     """
     text = _MAILTO.sub('href="#"', text)
     text = _EMAIL.sub(EMAIL_MASK, text)
+    text = _EMAIL_SPELLED.sub(EMAIL_MASK, text)
+    text = _PHONE_ABROAD.sub(PHONE_MASK, text)
     return _PHONE.sub(PHONE_MASK, text)
 
 
@@ -86,7 +106,11 @@ def text_to_html(text: str) -> str:
 
 
 def published_vacancies(
-    vacancies: pd.DataFrame, *, published_date: dt.date
+    vacancies: pd.DataFrame,
+    *,
+    published_date: dt.date,
+    videos: pd.DataFrame | None = None,
+    trainings: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Return the rows of ``published.vacancies`` for open vacancies.
 
@@ -96,6 +120,11 @@ def published_vacancies(
         Rows of ``core.vacancies``.
     published_date : datetime.date
         The night being published.
+    videos : pandas.DataFrame, optional
+        Each vacancy's occupation video: ``vacancy_id`` and the ``video_*``
+        columns (see :func:`transforms.enrich.store.published_videos`).
+    trainings : pandas.DataFrame, optional
+        The published trainings per vacancy, counted into ``n_trainings``.
 
     Returns
     -------
@@ -111,6 +140,17 @@ def published_vacancies(
     rows["description_html"] = source.map(sanitise_html).map(mask_personal_data)
     rows["title"] = rows["title"].map(mask_personal_data)
     rows["published_date"] = published_date
+    rows = rows.drop(columns=[c for c in _VIDEO_COLUMNS if c in rows.columns])
+    if videos is not None and not videos.empty:
+        rows = rows.merge(videos[["vacancy_id", *_VIDEO_COLUMNS]], how="left")
+    else:
+        rows = rows.assign(**dict.fromkeys(_VIDEO_COLUMNS))
+    counts = (
+        trainings["vacancy_id"].value_counts()
+        if trainings is not None
+        else pd.Series(dtype=int)
+    )
+    rows["n_trainings"] = rows["vacancy_id"].map(counts).fillna(0).astype(int)
     columns = [
         "vacancy_id",
         "title",
@@ -128,7 +168,9 @@ def published_vacancies(
         "isco08",
         "esco_uri",
         "occupation_label",
+        *_VIDEO_COLUMNS,
         "n_boards",
+        "n_trainings",
         "hours_min_per_week",
         "hours_max_per_week",
         "salary_min_eur",

@@ -50,6 +50,7 @@ __all__ = [
     "classify",
     "crawl",
     "dedupe",
+    "enrich",
     "integrate",
     "prepare",
     "publish",
@@ -720,6 +721,23 @@ def _coded_share(connection: sa.Connection) -> float | None:
     return round(n_coded / n_open, 4) if n_open else None
 
 
+def enrich(ctx: RunContext) -> StepResult:
+    """Give open vacancies an occupation video and trainings; match clients.
+
+    Rewrites the vacancies' videos and trainings and the clients' contacts at
+    vacancies and ranked matches for tonight's open vacancies.
+    """
+    from transforms.enrich.night import enrich_warehouse
+
+    with warehouse_engine(ctx) as engine, engine.begin() as connection:
+        result = enrich_warehouse(connection, run_date=ctx.run_date)
+    return StepResult(
+        rows_in=result.vacancies,
+        rows_out=result.with_video,
+        details={"vacancies_with_trainings": result.with_trainings, **result.details},
+    )
+
+
 def check(ctx: RunContext, *, thresholds: Any = None) -> StepResult:
     """Run the data-quality gates on tonight's load and store their results.
 
@@ -764,15 +782,18 @@ def publish(ctx: RunContext) -> StepResult:
     """Replace the published vacancies with tonight's open vacancies at once.
 
     The whole table switches in one transaction: readers see last night's
-    rows or tonight's, never a mix. A night whose quality gates failed, or
-    never ran, is not published: the tables keep the last night. Nor is a
-    night older than the one published, when an older night is replayed.
+    rows or tonight's, never a mix. Each vacancy carries its occupation video
+    and its trainings from the ``enrich`` step. A night whose quality gates
+    failed, or never ran, is not published: the tables keep the last night.
+    Nor is a night older than the one published, when an older night is
+    replayed.
 
     Raises
     ------
     warehouse.quality.QualityGateError
         When tonight's blocking gates failed or were not run.
     """
+    from transforms.enrich.store import published_trainings, published_videos
     from transforms.publish import published_vacancies
     from warehouse.quality import QualityGateError, gate_failures
 
@@ -797,9 +818,21 @@ def publish(ctx: RunContext) -> StepResult:
         vacancies = read_frame(
             connection, sa.select(m.core_vacancies).where(m.core_vacancies.c.is_open)
         )
-        rows = published_vacancies(vacancies, published_date=ctx.run_date)
+        trainings = published_trainings(
+            connection,
+            published_date=ctx.run_date,
+            vacancy_ids=vacancies["vacancy_id"].tolist(),
+        )
+        rows = published_vacancies(
+            vacancies,
+            published_date=ctx.run_date,
+            videos=published_videos(connection),
+            trainings=trainings,
+        )
+        connection.execute(m.published_vacancy_trainings.delete())
         connection.execute(m.published_vacancies.delete())
         insert_rows(connection, m.published_vacancies, rows)
+        insert_rows(connection, m.published_vacancy_trainings, trainings)
     return StepResult(rows_in=len(vacancies), rows_out=len(rows))
 
 
@@ -834,6 +867,7 @@ _FUNCTIONS: dict[str, Callable[..., StepResult]] = {
     "integrate": integrate,
     "dedupe": dedupe,
     "classify": classify,
+    "enrich": enrich,
     "check": check,
     "publish": publish,
     "report": report,
