@@ -91,7 +91,7 @@ _GENDER = re.compile(
 )
 _HOURS = re.compile(
     r"\(?\s*(?:\d{1,2}(?:[.,]5)?\s*(?:-|–|/|tot|t/m|a)\s*)?\d{1,2}(?:[.,]5)?\s*"
-    r"(?:uur|uren|u)\b(?:\s*(?:per week|p/w|p\.w\.?|pw|/week|p/wk))?\s*\)?"
+    r"(?:uur|uren|u|hours|hrs|h)\b(?:\s*(?:per week|p/w|p\.w\.?|pw|/week|p/wk))?\s*\)?"
     r"|\(?\s*\d(?:[.,]\d+)?\s*(?:-\s*\d(?:[.,]\d+)?\s*)?fte\b\s*\)?"
     r"|\b(?:full|part)[\s-]?time\b|\b(?:fulltime|parttime)\b",
     re.IGNORECASE,
@@ -147,7 +147,8 @@ _HIDDEN_EMPLOYER = re.compile(
     r"(?:bekende|toonaangevende|gerenommeerde|grote|middelgrote|kleine|"
     r"internationale|landelijke|regionale|succesvolle|groeiende|mooie|leading|"
     r"well[- ]known|ambitieuze|innovatieve|dynamische|familiebedrijf)"
-    r"|\bin de regio\b|\bwerkgever\b|\bemployer\b",
+    r"|\bin de regio\b|\bwerkgever\b|\bemployer\b"
+    r"|uitzend|detacher|recruitment|staffing|werving en selectie|personeelsdienst",
     re.IGNORECASE,
 )
 
@@ -438,6 +439,11 @@ def _numeric(postings: pd.DataFrame, column: str) -> np.ndarray:
     return pd.to_numeric(postings[column], errors="coerce").to_numpy(float)
 
 
+def _names_board(board: str, employer_key: str) -> bool:
+    words = employer_key.split()
+    return any(len(w) >= 5 and w in words for w in _words(_fold(board)).split())
+
+
 def _map_distinct(values: pd.Series, function) -> np.ndarray:  # type: ignore[no-untyped-def]
     codes, uniques = pd.factorize(values.fillna("").astype(str))
     mapped = np.array([function(u) for u in uniques], dtype=object)
@@ -464,7 +470,8 @@ def normalise_postings(
         discriminator columns ``disc_<kind>``, ``employer_key``,
         ``employer_hidden``, ``municipality``, ``place_known``, ``place_key``,
         ``is_remote``, ``hours_min``, ``hours_max``, ``salary_min``,
-        ``salary_max`` (per month), ``day`` (days since 1970) and
+        ``salary_max`` (per month), ``salary_period`` (as published),
+        ``day`` (days since 1970) and
         ``description_prefix``.
     """
     start = time.perf_counter()
@@ -491,15 +498,19 @@ def normalise_postings(
     employer_key = _map_distinct(employer, normalise_employer)
     hidden = _map_distinct(employer, is_hidden_employer).astype(bool)
     if "source_type" in postings.columns:
-        # An agency naming itself as the employer hides the real one too.
-        board_key = _map_distinct(postings["board"].astype(str), normalise_employer)
-        own = np.array(
-            [
-                bool(b) and bool(e) and (b in e or e in b)
-                for b, e in zip(board_key, employer_key, strict=True)
-            ]
+        # An agency naming itself as the employer hides the real one, on its
+        # own board and wherever else it posts under that name.
+        is_agency = source.to_numpy() == "agency"
+        board = postings["board"].astype(str).to_numpy()
+        pairs = pd.DataFrame(
+            {"board": board[is_agency], "key": employer_key[is_agency]}
         )
-        hidden |= (source.to_numpy() == "agency") & own
+        agency_names = {
+            key
+            for board_name, key in pairs.drop_duplicates().itertuples(index=False)
+            if _names_board(board_name, key)
+        }
+        hidden |= pd.Series(employer_key).isin(agency_names).to_numpy()
     employer_key = np.where(hidden | (employer_key == ""), "", employer_key)
 
     hours_min = _numeric(postings, "hours_min")
@@ -536,6 +547,11 @@ def normalise_postings(
             "hours_max": np.fmax(hours_min, hours_max),
             "salary_min": np.fmin(salary_min, salary_max),
             "salary_max": np.fmax(salary_min, salary_max),
+            "salary_period": (
+                postings["salary_period"].astype(object).fillna("").to_numpy()
+                if "salary_period" in postings.columns
+                else np.full(len(postings), "", dtype=object)
+            ),
             "day": day,
             "description_prefix": prefix,
         }

@@ -48,6 +48,15 @@ def _similarity(
     return result.astype(np.float32) / 100.0
 
 
+def _codes(column: pd.Series) -> np.ndarray:
+    """Return integer codes of a text column; -1 for an empty value."""
+    codes, uniques = pd.factorize(column)
+    empty = np.flatnonzero(np.asarray(uniques, dtype=object) == "")
+    if len(empty):
+        codes = np.where(codes == empty[0], -1, codes)
+    return codes
+
+
 def _description_prefix_similarity(
     prefixes: np.ndarray, left: np.ndarray, right: np.ndarray, workers: int
 ) -> np.ndarray:
@@ -72,9 +81,16 @@ def _description_prefix_similarity(
 def _terms(
     features: pd.DataFrame, left: np.ndarray, right: np.ndarray, config: DedupeConfig
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Return agreement of hours and salary (NaN: unknown) and a conflict flag."""
+    """Return agreement of hours and salary (NaN: unknown) and a conflict flag.
+
+    Copies of one vacancy repeat its numbers, so agreement falls with the
+    difference between the ends of the two ranges; ranges that do not even
+    overlap within the tolerance are a conflict.
+    """
     values = []
     conflict = np.zeros(len(left), dtype=bool)
+    period = features["salary_period"].to_numpy()
+    same_period = period[left] == period[right]
     for low, high, tolerance, relative in (
         ("hours_min", "hours_max", config.hours_tolerance, False),
         ("salary_min", "salary_max", config.salary_tolerance, True),
@@ -85,11 +101,19 @@ def _terms(
         hi = np.where(np.isnan(hi), lo, hi)
         gap = np.maximum(lo[left], lo[right]) - np.minimum(hi[left], hi[right])
         gap = np.maximum(gap, 0.0)
+        ends = np.maximum(np.abs(lo[left] - lo[right]), np.abs(hi[left] - hi[right]))
         if relative:
-            gap = gap / np.maximum(np.minimum(hi[left], hi[right]), 1.0)
+            base = np.maximum(np.minimum(hi[left], hi[right]), 1.0)
+            gap = gap / base
+            ends = ends / np.maximum(np.minimum(lo[left], lo[right]), 1.0)
+            # Amounts converted between periods differ by the rounding of the
+            # hours in a month; amounts in one period should be equal.
+            exact = np.where(same_period, 0.01, 0.06)
+            agree = 1.0 - (ends - exact) / (tolerance - exact)
+        else:
+            agree = 1.0 - ends / (2 * tolerance)
         known = ~np.isnan(gap)
-        agree = np.where(known, np.clip(1.0 - gap / (2 * tolerance), 0.0, 1.0), np.nan)
-        values.append(agree)
+        values.append(np.where(known, np.clip(agree, 0.0, 1.0), np.nan))
         conflict |= known & (gap > tolerance)
     stacked = np.vstack(values)
     known = (~np.isnan(stacked)).sum(axis=0)
@@ -124,92 +148,95 @@ def score_pairs(
     pandas.DataFrame
         One row per pair: ``left``, ``right``, the similarities ``title``,
         ``employer``, ``place``, ``description`` and ``terms`` (NaN where a
-        side lacks the field), ``day_gap``, ``veto`` (a reason or empty),
+        side lacks the field, or where an earlier veto made the comparison
+        pointless), ``day_gap``, ``veto`` (a reason or empty),
         ``score`` (0 when vetoed) and ``is_match``.
     """
     start = time.perf_counter()
     workers = config.workers
-    titles = features["title_key"].to_numpy()
-    title = _similarity(titles[left], titles[right], fuzz.token_sort_ratio, workers)
-    title_set = _similarity(titles[left], titles[right], fuzz.token_set_ratio, workers)
-    title = np.maximum(title, 0.9 * title_set)
+    n = len(left)
+    veto = np.full(n, "", dtype=object)
 
-    employers = features["employer_key"].to_numpy()
-    known_employer = (employers[left] != "") & (employers[right] != "")
-    employer = np.full(len(left), np.nan, dtype=np.float32)
-    both = np.flatnonzero(known_employer)
-    # token_set_ratio: a name that adds a branch ("Jansen Utrecht") still agrees.
-    employer[both] = _similarity(
-        employers[left[both]], employers[right[both]], fuzz.token_set_ratio, workers
-    )
-    hidden = features["employer_hidden"].to_numpy()
-    either_hidden = hidden[left] | hidden[right]
+    # Cheap vetoes first, on integer codes; the fuzzy comparisons then run
+    # only on the pairs still alive (most candidate pairs die here).
+    discriminator_conflict = np.zeros(n, dtype=bool)
+    one_sided = np.zeros(n, dtype=np.float32)
+    for kind in DISCRIMINATOR_KINDS:
+        codes = _codes(features[f"disc_{kind}"])
+        a = codes[left]
+        b = codes[right]
+        discriminator_conflict |= (a >= 0) & (b >= 0) & (a != b)
+        one_sided += (a >= 0) != (b >= 0)
 
-    municipality = features["municipality"].to_numpy()
+    municipality = _codes(features["municipality"])
     known_place = features["place_known"].to_numpy()
     remote = features["is_remote"].to_numpy()
-    place = np.full(len(left), np.nan, dtype=np.float32)
+    place = np.full(n, np.nan, dtype=np.float32)
     both_known = known_place[left] & known_place[right]
     place[both_known] = (
         municipality[left[both_known]] == municipality[right[both_known]]
     )
-    place_keys = features["place_key"].to_numpy()
-    loose = (
-        ~both_known
-        & (place_keys[left] != "")
-        & (place_keys[right] != "")
-        & ~remote[left]
-        & ~remote[right]
+    place_conflict = both_known & (place == 0) & ~remote[left] & ~remote[right]
+
+    day = features["day"].to_numpy(float)
+    day_gap = np.abs(day[left] - day[right])
+    terms, terms_conflict = _terms(features, left, right, config)
+
+    employers = features["employer_key"].to_numpy()
+    employer_code = _codes(features["employer_key"])
+    known_employer = (employer_code[left] >= 0) & (employer_code[right] >= 0)
+    same_employer = known_employer & (employer_code[left] == employer_code[right])
+
+    veto[terms_conflict] = "terms"
+    veto[day_gap > config.max_date_gap_days] = "date"
+    veto[place_conflict] = "place"
+    veto[discriminator_conflict] = "discriminator"
+
+    employer = np.full(n, np.nan, dtype=np.float32)
+    employer[same_employer] = 1.0
+    fuzzy = np.flatnonzero(known_employer & ~same_employer & (veto == ""))
+    # token_set_ratio: a name that adds a branch ("Jansen Utrecht") still agrees.
+    employer[fuzzy] = _similarity(
+        employers[left[fuzzy]], employers[right[fuzzy]], fuzz.token_set_ratio, workers
     )
+    veto[
+        (veto == "") & known_employer & (employer < config.min_employer_similarity)
+    ] = "employer"
+
+    alive = np.flatnonzero(veto == "")
+    a, b = left[alive], right[alive]
+    titles = features["title_key"].to_numpy()
+    title = np.full(n, np.nan, dtype=np.float32)
+    title[alive] = np.maximum(
+        _similarity(titles[a], titles[b], fuzz.token_sort_ratio, workers),
+        0.9 * _similarity(titles[a], titles[b], fuzz.token_set_ratio, workers),
+    )
+    veto[(veto == "") & (title < config.min_title_similarity_with_description)] = (
+        "title"
+    )
+
+    alive = np.flatnonzero(veto == "")
+    a, b = left[alive], right[alive]
+    place_keys = features["place_key"].to_numpy()
+    loose = alive[
+        ~both_known[alive]
+        & (place_keys[a] != "")
+        & (place_keys[b] != "")
+        & ~remote[a]
+        & ~remote[b]
+    ]
     place[loose] = _similarity(
         place_keys[left[loose]], place_keys[right[loose]], fuzz.ratio, workers
     )
-    place_conflict = both_known & (place == 0) & ~remote[left] & ~remote[right]
-
-    jaccard = estimate_jaccard(signatures, left, right)
+    description = np.full(n, np.nan, dtype=np.float32)
+    jaccard = estimate_jaccard(signatures, a, b)
     prefix = _description_prefix_similarity(
-        features["description_prefix"].to_numpy(), left, right, workers
+        features["description_prefix"].to_numpy(), a, b, workers
     )
     # Unrelated Dutch texts already share half their characters in order.
     floor = config.description_ratio_floor
     prefix = np.clip((prefix - floor) / (1.0 - floor), 0.0, 1.0)
-    description = np.fmax(jaccard, prefix)
-
-    terms, terms_conflict = _terms(features, left, right, config)
-
-    day = features["day"].to_numpy(float)
-    day_gap = np.abs(day[left] - day[right])
-    span = max(config.max_date_gap_days - config.date_grace_days, 1)
-    date_penalty = config.date_penalty * np.clip(
-        (np.nan_to_num(day_gap) - config.date_grace_days) / span, 0.0, 1.0
-    )
-
-    discriminator_conflict = np.zeros(len(left), dtype=bool)
-    one_sided = np.zeros(len(left), dtype=np.float32)
-    for kind in DISCRIMINATOR_KINDS:
-        values = features[f"disc_{kind}"].to_numpy()
-        a = values[left]
-        b = values[right]
-        present_a = a != ""
-        present_b = b != ""
-        discriminator_conflict |= present_a & present_b & (a != b)
-        one_sided += present_a != present_b
-
-    similarities = (
-        (title, config.weight_title),
-        (employer, config.weight_employer),
-        (place, config.weight_place),
-        (description, config.weight_description),
-        (terms, config.weight_terms),
-    )
-    total = np.zeros(len(left), dtype=np.float64)
-    weight = np.zeros(len(left), dtype=np.float64)
-    for value, w in similarities:
-        known = ~np.isnan(value)
-        total += np.where(known, value * w, 0.0)
-        weight += np.where(known, w, 0.0)
-    score = total / np.maximum(weight, 1e-9)
-    score -= date_penalty + config.one_sided_discriminator_penalty * one_sided
+    description[alive] = np.fmax(jaccard, prefix)
 
     title_floor = np.where(
         (np.nan_to_num(description) >= config.description_confirms)
@@ -217,15 +244,31 @@ def score_pairs(
         config.min_title_similarity_with_description,
         config.min_title_similarity,
     )
-    veto = np.full(len(left), "", dtype=object)
-    veto[terms_conflict] = "terms"
-    veto[day_gap > config.max_date_gap_days] = "date"
-    veto[known_employer & (employer < config.min_employer_similarity)] = "employer"
-    veto[place_conflict] = "place"
-    veto[title < title_floor] = "title"
-    veto[discriminator_conflict] = "discriminator"
+    veto[(veto == "") & (title < title_floor)] = "title"
+
+    span = max(config.max_date_gap_days - config.date_grace_days, 1)
+    date_penalty = config.date_penalty * np.clip(
+        (np.nan_to_num(day_gap) - config.date_grace_days) / span, 0.0, 1.0
+    )
+    similarities = (
+        (title, config.weight_title),
+        (employer, config.weight_employer),
+        (place, config.weight_place),
+        (description, config.weight_description),
+        (terms, config.weight_terms),
+    )
+    total = np.zeros(n, dtype=np.float64)
+    weight = np.zeros(n, dtype=np.float64)
+    for value, w in similarities:
+        known = ~np.isnan(value)
+        total += np.where(known, value * w, 0.0)
+        weight += np.where(known, w, 0.0)
+    score = total / np.maximum(weight, 1e-9)
+    score -= date_penalty + config.one_sided_discriminator_penalty * one_sided
     vetoed = veto != ""
     score = np.where(vetoed, 0.0, np.clip(score, 0.0, 1.0))
+    hidden = features["employer_hidden"].to_numpy()
+    either_hidden = hidden[left] | hidden[right]
 
     boards = features["board"].to_numpy()
     threshold = np.where(

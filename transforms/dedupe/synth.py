@@ -850,6 +850,7 @@ class _Generator:
         self.truth: list[tuple[str, str]] = []
         self.jobs: set[tuple[int, int, str, int]] = set()
         self.names: set[str] = set()
+        self.by_sector: dict[str, list[int]] = {}
         self.start = dt.date(2026, 1, 1).toordinal()
 
     def employer(self, sector: str) -> _Employer:
@@ -877,6 +878,7 @@ class _Generator:
             f"{rng.randint(5, 4000)} medewerkers. Wij {rng.choice(_ABOUT_VERBS)} "
             f"{rng.choice(_ABOUT_OBJECTS)} voor {rng.choice(_ABOUT_WHO)}."
         )
+        self.by_sector.setdefault(sector, []).append(len(self.employers))
         self.employers.append(_Employer(base, sector, places, about))
         return self.employers[-1]
 
@@ -896,7 +898,7 @@ class _Generator:
         spec = _OCCUPATIONS[occupation]
         if employer is None:
             sector = str(spec["sector"])
-            pool = [i for i, e in enumerate(self.employers) if e.sector == sector]
+            pool = self.by_sector.setdefault(sector, [])
             if pool and rng.random() < 0.8:
                 employer = rng.choice(pool)
             else:
