@@ -6,10 +6,12 @@ import logging
 from pathlib import Path
 from typing import Annotated
 
+import sqlalchemy as sa
 import typer
 
 from vacatures.cli.options import VerboseOption, WarehouseOption, parse_date
 from vacatures.config import Settings
+from vacatures.errors import UserError
 
 __all__ = ["register", "report"]
 
@@ -47,6 +49,9 @@ def report(
     engine = get_engine(settings.warehouse_url)
     try:
         night = build_report(engine, run_date, nights=nights)
+    except sa.exc.DBAPIError as error:
+        first_line = str(error.orig).strip().splitlines()[0]
+        raise UserError(f"cannot read the warehouse: {first_line}") from None
     finally:
         engine.dispose()
     files = write_report(night, output_dir or settings.reports_dir)

@@ -9,6 +9,7 @@ the report says what an analyst querying the warehouse would find.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import json
 import logging
 from dataclasses import dataclass, field
@@ -110,6 +111,9 @@ def _plain(value: Any) -> Any:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        # PostgreSQL sums integers to numeric.
+        return int(value) if value == value.to_integral_value() else float(value)
     if hasattr(value, "item") and not isinstance(value, str | bytes):
         return _plain(value.item())
     return value

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from matplotlib import rc_context
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 __all__ = ["bar_chart", "trend_chart"]
 
@@ -26,6 +27,7 @@ _GREEN = "#3a8d5c"
 _RED = "#b8452f"
 _GREY = "#555555"
 _PROLOGUE = re.compile(r"^.*?(?=<svg)", re.DOTALL)
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
 
 
 def _svg(figure: Figure, title: str) -> str:
@@ -33,7 +35,7 @@ def _svg(figure: Figure, title: str) -> str:
     # A fixed salt gives the same element ids on every run; text stays text.
     with rc_context({"svg.hashsalt": "vacatures-report", "svg.fonttype": "none"}):
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Title": title})
-    text = _PROLOGUE.sub("", buffer.getvalue(), count=1)
+    text = _METADATA.sub("", _PROLOGUE.sub("", buffer.getvalue(), count=1), count=1)
     label = html.escape(title, quote=True)
     return text.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
 
@@ -85,6 +87,7 @@ def bar_chart(
         axes.set_yticks(positions, [_shorten(label) for label in labels])
         axes.bar_label(bars, labels=[f"{value:,.0f}" for value in values], padding=3)
         axes.margins(x=0.12)
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
     axes.set_title(title, loc="left")
@@ -126,6 +129,8 @@ def trend_chart(
     for name in lines:
         values = [float("nan") if v is None else v for v in series[name]]
         axes.plot(positions, values, marker="o", color=next(colours), label=name)
+    axes.set_ylim(bottom=0)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     handles, names = axes.get_legend_handles_labels()
     if bars:
         other = axes.twinx()
@@ -143,6 +148,8 @@ def trend_chart(
             )
         more_handles, more_names = other.get_legend_handles_labels()
         handles, names = handles + more_handles, names + more_names
+        other.set_ylim(bottom=0)
+        other.yaxis.set_major_locator(MaxNLocator(integer=True))
         other.spines["top"].set_visible(False)
     axes.set_xticks(positions, [night[5:] for night in nights], rotation=45)
     axes.spines["top"].set_visible(False)
