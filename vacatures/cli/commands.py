@@ -9,7 +9,14 @@ import typer
 __all__ = ["COMMAND_MODULES", "evaluate_app", "register"]
 
 #: Modules under ``vacatures.cli`` that add commands, in the order of ``--help``.
-COMMAND_MODULES: tuple[str, ...] = ("run_cmd", "crawl_cmd", "dedupe_cmd", "report_cmd")
+COMMAND_MODULES: tuple[str, ...] = (
+    "run_cmd",
+    "crawl_cmd",
+    "dedupe_cmd",
+    "report_cmd",
+    "taxonomy_cmd",
+    "classify_cmd",
+)
 
 
 #: ``vacatures evaluate ...``: quality measures on labelled sets.
