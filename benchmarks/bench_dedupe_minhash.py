@@ -10,6 +10,8 @@ million descriptions, and how many near-duplicate pairs each finds.
 from __future__ import annotations
 
 import argparse
+import itertools
+import logging
 import time
 
 import numpy as np
@@ -19,10 +21,12 @@ from transforms.dedupe.block import pairs_within_blocks
 from transforms.dedupe.minhash import band_keys, description_signatures
 from transforms.dedupe.synth import generate_postings
 
+log = logging.getLogger("bench_dedupe_minhash")
+
 
 def shingles(text: str) -> set[bytes]:
     words = text.lower().split()[:200]
-    return {f"{a} {b}".encode() for a, b in zip(words, words[1:], strict=False)}
+    return {f"{a} {b}".encode() for a, b in itertools.pairwise(words)}
 
 
 def run_datasketch(texts: list[str], *, perm: int, bands: int) -> tuple[float, set]:
@@ -64,6 +68,7 @@ def main() -> None:
     parser.add_argument("--bins", type=int, default=32)
     parser.add_argument("--bands", type=int, default=4)
     args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     postings, _ = generate_postings(args.postings, seed=3)
     texts = postings["description"].tolist()
     scale = 1_000_000 / len(texts)
@@ -71,16 +76,24 @@ def main() -> None:
     seconds_np, pairs_np = run_numpy(texts, bins=args.bins, bands=args.bands)
     seconds_ds, pairs_ds = run_datasketch(texts, perm=args.bins, bands=args.bands)
     both = len(pairs_np & pairs_ds)
-    print(f"descriptions: {len(texts):,}; {args.bins} hashes in {args.bands} bands")
-    print(
-        f"numpy one-permutation MinHash + LSH: {seconds_np:7.2f} s "
-        f"(about {seconds_np * scale:6.0f} s per million), {len(pairs_np):,} pairs"
+    log.info(
+        "descriptions: %s; %d hashes in %d bands",
+        f"{len(texts):,}",
+        args.bins,
+        args.bands,
     )
-    print(
-        f"datasketch MinHash + MinHashLSH:     {seconds_ds:7.2f} s "
-        f"(about {seconds_ds * scale:6.0f} s per million), {len(pairs_ds):,} pairs"
-    )
-    print(f"pairs found by both: {both:,}")
+    for name, seconds, pairs in (
+        ("numpy one-permutation MinHash + LSH", seconds_np, pairs_np),
+        ("datasketch MinHash + MinHashLSH", seconds_ds, pairs_ds),
+    ):
+        log.info(
+            "%-36s %7.2f s (about %6.0f s per million), %s pairs",
+            name,
+            seconds,
+            seconds * scale,
+            f"{len(pairs):,}",
+        )
+    log.info("pairs found by both: %s", f"{both:,}")
 
 
 if __name__ == "__main__":

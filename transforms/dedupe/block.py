@@ -2,8 +2,9 @@
 
 Only postings in one block are compared, never all pairs. Each key catches a
 different kind of copy: the same employer and title, the same title in the
-same municipality (agencies that hide the employer), the same title with the
-same hours and salary, the same employer in the same municipality (reworded
+same municipality (agencies that hide the employer), and the same again with
+the same hours and salary (a smaller block where the former is capped), the
+same employer in the same municipality (reworded
 titles), titles next to each other alphabetically within a municipality
 (typos), and near-identical descriptions (MinHash LSH buckets). A block larger
 than ``max_block_size`` is sorted and each posting is compared only with its
@@ -219,9 +220,9 @@ def block_pairs(
             day,
         ),
         (
-            "title+terms",
-            _codes(title, terms, valid=has_title & has_terms),
-            by_place_then_day,
+            "municipality+title+terms",
+            _codes(municipality, title, terms, valid=has_place & has_title & has_terms),
+            day,
         ),
         (
             "employer+municipality",

@@ -48,6 +48,10 @@ def _similarity(
     return result.astype(np.float32) / 100.0
 
 
+_CHUNK = 2_000_000
+_VETOES = ("", "terms", "date", "place", "discriminator", "employer", "title")
+
+
 def _codes(column: pd.Series) -> np.ndarray:
     """Return integer codes of a text column; -1 for an empty value."""
     codes, uniques = pd.factorize(column)
@@ -153,6 +157,45 @@ def score_pairs(
         ``score`` (0 when vetoed) and ``is_match``.
     """
     start = time.perf_counter()
+    codes = {
+        column: _codes(features[column])
+        for column in (
+            "municipality",
+            "employer_key",
+            *(f"disc_{kind}" for kind in DISCRIMINATOR_KINDS),
+        )
+    }
+    # Chunks bound the memory of the per-pair arrays at a million postings.
+    parts = [
+        _score_chunk(
+            features,
+            codes,
+            signatures,
+            np.asarray(left[i : i + _CHUNK], dtype=np.int64),
+            np.asarray(right[i : i + _CHUNK], dtype=np.int64),
+            config,
+        )
+        for i in range(0, max(len(left), 1), _CHUNK)
+    ]
+    scored = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    log.info(
+        "score: %s pairs -> %s matches (%s vetoed) in %.1f s",
+        f"{len(scored):,}",
+        f"{int(scored['is_match'].sum()):,}",
+        f"{int((scored['veto'] != '').sum()):,}",
+        time.perf_counter() - start,
+    )
+    return scored
+
+
+def _score_chunk(
+    features: pd.DataFrame,
+    codes: dict[str, np.ndarray],
+    signatures: np.ndarray,
+    left: np.ndarray,
+    right: np.ndarray,
+    config: DedupeConfig,
+) -> pd.DataFrame:
     workers = config.workers
     n = len(left)
     veto = np.full(n, "", dtype=object)
@@ -162,13 +205,13 @@ def score_pairs(
     discriminator_conflict = np.zeros(n, dtype=bool)
     one_sided = np.zeros(n, dtype=np.float32)
     for kind in DISCRIMINATOR_KINDS:
-        codes = _codes(features[f"disc_{kind}"])
-        a = codes[left]
-        b = codes[right]
+        kind_codes = codes[f"disc_{kind}"]
+        a = kind_codes[left]
+        b = kind_codes[right]
         discriminator_conflict |= (a >= 0) & (b >= 0) & (a != b)
         one_sided += (a >= 0) != (b >= 0)
 
-    municipality = _codes(features["municipality"])
+    municipality = codes["municipality"]
     known_place = features["place_known"].to_numpy()
     remote = features["is_remote"].to_numpy()
     place = np.full(n, np.nan, dtype=np.float32)
@@ -183,7 +226,7 @@ def score_pairs(
     terms, terms_conflict = _terms(features, left, right, config)
 
     employers = features["employer_key"].to_numpy()
-    employer_code = _codes(features["employer_key"])
+    employer_code = codes["employer_key"]
     known_employer = (employer_code[left] >= 0) & (employer_code[right] >= 0)
     same_employer = known_employer & (employer_code[left] == employer_code[right])
 
@@ -280,7 +323,7 @@ def score_pairs(
         threshold,
     )
     is_match = ~vetoed & (score >= threshold)
-    scored = pd.DataFrame(
+    return pd.DataFrame(
         {
             "left": left,
             "right": right,
@@ -288,18 +331,10 @@ def score_pairs(
             "employer": employer,
             "place": place,
             "description": description,
-            "terms": terms,
-            "day_gap": day_gap,
-            "veto": veto,
+            "terms": terms.astype(np.float32),
+            "day_gap": day_gap.astype(np.float32),
+            "veto": pd.Categorical(veto, categories=_VETOES),
             "score": score.astype(np.float32),
             "is_match": is_match,
         }
     )
-    log.info(
-        "score: %s pairs -> %s matches (%s vetoed) in %.1f s",
-        f"{len(left):,}",
-        f"{int(is_match.sum()):,}",
-        f"{int(vetoed.sum()):,}",
-        time.perf_counter() - start,
-    )
-    return scored
