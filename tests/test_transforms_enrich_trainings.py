@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.server
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import ClassVar
 
@@ -142,15 +143,10 @@ class _Site(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def site() -> Iterator[str]:
-    _Site.pages = {
-        "/robots.txt": b"User-agent: *\nDisallow: /intern/\n",
-        "/opleidingen/verpleegkundige": (DATA / "training_program.html").read_bytes(),
-        "/cursussen/heftruck": (DATA / "training_course.html").read_bytes(),
-        "/intern/verpleegkundige": (DATA / "training_program.html").read_bytes(),
-        "/contact": (DATA / "training_none.html").read_bytes(),
-    }
+@contextmanager
+def serve(pages: dict[str, bytes]) -> Iterator[str]:
+    """Serve ``pages`` (path to body) on 127.0.0.1 and yield the base URL."""
+    _Site.pages = pages
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Site)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -159,6 +155,21 @@ def site() -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+TRAINING_SITE = {
+    "/robots.txt": b"User-agent: *\nDisallow: /intern/\n",
+    "/opleidingen/verpleegkundige": (DATA / "training_program.html").read_bytes(),
+    "/cursussen/heftruck": (DATA / "training_course.html").read_bytes(),
+    "/intern/verpleegkundige": (DATA / "training_program.html").read_bytes(),
+    "/contact": (DATA / "training_none.html").read_bytes(),
+}
+
+
+@pytest.fixture
+def site() -> Iterator[str]:
+    with serve(TRAINING_SITE) as base:
+        yield base
 
 
 def test_fetch_pages_obeys_robots_and_counts_failures(site, index):

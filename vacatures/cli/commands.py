@@ -16,6 +16,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "report_cmd",
     "taxonomy_cmd",
     "classify_cmd",
+    "videos_cmd",
+    "trainings_cmd",
+    "clients_cmd",
+    "warehouse_cmd",
 )
 
 
