@@ -399,8 +399,10 @@ def integrate(ctx: RunContext) -> StepResult:
         )
         merged["is_active"] = True
         if not stored.empty:
+            # Replaying a night keeps what later nights decided: a posting
+            # last seen tonight and inactive since was deactivated after it.
             newer = merged["posting_id"].isin(
-                stored.loc[stored["last_seen_date"] > ctx.run_date, "posting_id"]
+                stored.loc[stored["last_seen_date"] >= ctx.run_date, "posting_id"]
             )
             active = stored.set_index("posting_id")["is_active"]
             merged.loc[newer, "is_active"] = (
@@ -412,12 +414,14 @@ def integrate(ctx: RunContext) -> StepResult:
         _upsert_locations(
             connection, places.assign(location_id=postings["location_id"])
         )
+    # Details describe the night, not this run's work, so a rerun records
+    # the same; how many postings this run deactivated goes to the log.
+    log.info("integrate %s: %s postings deactivated", ctx.run_date, deactivated)
     return StepResult(
         rows_in=len(staged),
         rows_out=len(merged),
         details={
-            "new_postings": int(len(merged) - len(stored)),
-            "deactivated_postings": deactivated,
+            "new_postings": int((merged["first_seen_date"] == ctx.run_date).sum()),
         },
     )
 
@@ -564,40 +568,112 @@ def dedupe(ctx: RunContext) -> StepResult:
             changes.loc[changes["field_name"] == "title", "vacancy_id"]
         )
         merged.loc[retitled, list(_OCCUPATION_COLUMNS)] = None
-        seen_tonight = merged["last_seen_date"] == ctx.run_date
-        merged.loc[seen_tonight, "is_open"] = True
-        merged.loc[seen_tonight, "closed_date"] = None
+        # Seen tonight opens a vacancy, unless an older night is replayed
+        # after the vacancy was seen later or closed after it: then it keeps
+        # the state the newer nights gave it.
+        keeps_state = merged["last_seen_date"] != ctx.run_date
         if not stored.empty:
             state = stored.set_index("vacancy_id")
-            replayed = ~seen_tonight
+            closed_on = merged["vacancy_id"].map(state["closed_date"])
+            keeps_state |= closed_on.map(
+                lambda day: isinstance(day, dt.date) and day > ctx.run_date
+            ).astype(bool)
             for column in ("is_open", "closed_date"):
-                merged.loc[replayed, column] = merged.loc[replayed, "vacancy_id"].map(
-                    state[column]
+                merged[column] = merged[column].where(
+                    ~keeps_state, merged["vacancy_id"].map(state[column])
                 )
-        merged["is_open"] = merged["is_open"].astype(bool)
+        merged["is_open"] = merged["is_open"].where(keeps_state, True).astype(bool)
+        merged["closed_date"] = merged["closed_date"].where(keeps_state, None)
         upsert_rows(connection, m.core_vacancies, merged, key=["vacancy_id"])
         upsert_rows(
             connection,
             m.core_vacancy_changes,
-            changes,
+            _changes_of_same_source(changes, vacancies, stored),
             key=["vacancy_id", "changed_date", "field_name"],
         )
         closed = _close_vacancies(connection, ctx.run_date)
-        n_open = connection.execute(
-            sa.select(sa.func.count()).where(m.core_vacancies.c.is_open)
-        ).scalar_one()
-    return StepResult(
-        rows_in=len(tonight),
-        rows_out=len(vacancies),
-        details={
-            "new_postings": len(fresh),
-            "vacancies_seen": len(vacancies),
-            "vacancies_new": int(len(vacancies) - len(stored)),
-            "vacancies_changed": int(changes["vacancy_id"].nunique()),
-            "vacancies_closed": closed,
-            "vacancies_open": int(n_open),
-        },
+        night = _night_counts(connection, ctx.run_date)
+    log.info(
+        "dedupe %s: %s postings linked, %s vacancies closed in this run",
+        ctx.run_date,
+        len(fresh),
+        closed,
     )
+    return StepResult(
+        rows_in=night.pop("postings_seen"),
+        rows_out=night["vacancies_seen"],
+        details=night,
+    )
+
+
+def _changes_of_same_source(
+    changes: pd.DataFrame, vacancies: pd.DataFrame, stored: pd.DataFrame
+) -> pd.DataFrame:
+    """Keep the changes of vacancies whose source posting stayed the same.
+
+    When a vacancy's best posting changes (its board took it down, or a
+    better source posted it), its fields move to the new posting's wording:
+    the fields are updated, but the job did not change, so nothing is kept.
+    A real change on the same night as such a switch is missed.
+    """
+    if changes.empty or stored.empty:
+        return changes
+    before = stored.set_index("vacancy_id")["source_posting_id"]
+    now = vacancies.set_index("vacancy_id")["source_posting_id"]
+    same = changes["vacancy_id"].map(before) == changes["vacancy_id"].map(now)
+    if not same.all():
+        log.info(
+            "dedupe: %s vacancies took another source posting; not kept as changes",
+            changes.loc[~same, "vacancy_id"].nunique(),
+        )
+    return changes[same]
+
+
+def _open_on(night: dt.date) -> Any:
+    """Return the condition that a vacancy was open on ``night``, by its history."""
+    vacancies = m.core_vacancies
+    return sa.and_(
+        vacancies.c.first_seen_date <= night,
+        sa.or_(vacancies.c.closed_date.is_(None), vacancies.c.closed_date > night),
+    )
+
+
+def _night_counts(connection: sa.Connection, night: dt.date) -> dict[str, int]:
+    """Count the night's postings and vacancies from the stored history.
+
+    The counts follow from the rows, not from what one run did, so a rerun or
+    a replay after later nights records the same numbers.
+    """
+    staged = sa.select(m.staging_postings.c.posting_id).where(
+        m.staging_postings.c.run_date == night
+    )
+    postings, links = m.core_postings, m.core_vacancy_postings
+    vacancies, changes = m.core_vacancies, m.core_vacancy_changes
+
+    def count(table: sa.Table, *conditions: Any, what: Any = None) -> int:
+        selected = sa.func.count() if what is None else sa.func.count(what)
+        query = sa.select(selected).select_from(table).where(*conditions)
+        return int(connection.execute(query).scalar_one())
+
+    return {
+        "postings_seen": count(postings, postings.c.posting_id.in_(staged)),
+        "new_postings": count(
+            postings,
+            postings.c.posting_id.in_(staged),
+            postings.c.first_seen_date == night,
+        ),
+        "vacancies_seen": count(
+            links, links.c.posting_id.in_(staged), what=links.c.vacancy_id.distinct()
+        ),
+        "vacancies_new": count(vacancies, vacancies.c.first_seen_date == night),
+        "vacancies_changed": count(
+            changes,
+            changes.c.changed_date == night,
+            what=changes.c.vacancy_id.distinct(),
+        ),
+        "vacancies_closed": count(vacancies, vacancies.c.closed_date == night),
+        "vacancies_open": count(vacancies, _open_on(night)),
+    }
 
 
 def _golden_vacancies(
@@ -657,7 +733,7 @@ def classify(ctx: RunContext) -> StepResult:
     Vacancies coded with the current taxonomy version and unchanged titles
     keep their codes; the coder works on distinct titles.
     """
-    from transforms.occupations import OccupationCoder, starter_taxonomy
+    from transforms.occupations import starter_taxonomy
     from transforms.occupations.store import load_taxonomy
 
     with warehouse_engine(ctx) as engine, engine.begin() as connection:
@@ -677,48 +753,48 @@ def classify(ctx: RunContext) -> StepResult:
                 )
             ),
         )
-        if todo.empty:
-            return StepResult(details={"taxonomy_version": taxonomy.version})
-        frame = todo.rename(columns={"vacancy_id": "id", "employer": "company"})
-        coded = OccupationCoder(taxonomy).classify(frame)
-        coded = coded.rename(
-            columns={
-                "id": "vacancy_id",
-                "score": "occupation_score",
-                "matched_label": "occupation_matched_label",
-            }
-        )
-        coded["occupation_taxonomy_version"] = taxonomy.version
-        for column in ("isco08", "esco_uri", "occupation_label"):
-            coded[column] = coded[column].replace("", None)
-        update_rows(
-            connection,
-            m.core_vacancies,
-            coded[["vacancy_id", *_OCCUPATION_COLUMNS]],
-            key=["vacancy_id"],
-        )
-        n_coded = int(coded["isco08"].notna().sum())
-        share = _coded_share(connection)
+        if not todo.empty:
+            _code_vacancies(connection, todo, taxonomy)
+        n_open, n_coded = connection.execute(
+            sa.select(sa.func.count(), sa.func.count(m.core_vacancies.c.isco08)).where(
+                _open_on(ctx.run_date)
+            )
+        ).one()
+    log.info("classify %s: %s vacancies coded in this run", ctx.run_date, len(todo))
     return StepResult(
-        rows_in=len(todo),
+        rows_in=n_open,
         rows_out=n_coded,
         details={
             "taxonomy_version": taxonomy.version,
-            "abstained": len(todo) - n_coded,
-            "coded_share": share,
+            "abstained": n_open - n_coded,
+            "coded_share": round(n_coded / n_open, 4) if n_open else None,
         },
     )
 
 
-def _coded_share(connection: sa.Connection) -> float | None:
-    """Return the share of open vacancies with an ISCO-08 code."""
-    vacancies = m.core_vacancies
-    n_open, n_coded = connection.execute(
-        sa.select(sa.func.count(), sa.func.count(vacancies.c.isco08)).where(
-            vacancies.c.is_open
-        )
-    ).one()
-    return round(n_coded / n_open, 4) if n_open else None
+def _code_vacancies(
+    connection: sa.Connection, todo: pd.DataFrame, taxonomy: Any
+) -> None:
+    from transforms.occupations import OccupationCoder
+
+    frame = todo.rename(columns={"vacancy_id": "id", "employer": "company"})
+    coded = OccupationCoder(taxonomy).classify(frame)
+    coded = coded.rename(
+        columns={
+            "id": "vacancy_id",
+            "score": "occupation_score",
+            "matched_label": "occupation_matched_label",
+        }
+    )
+    coded["occupation_taxonomy_version"] = taxonomy.version
+    for column in ("isco08", "esco_uri", "occupation_label"):
+        coded[column] = coded[column].replace("", None)
+    update_rows(
+        connection,
+        m.core_vacancies,
+        coded[["vacancy_id", *_OCCUPATION_COLUMNS]],
+        key=["vacancy_id"],
+    )
 
 
 def enrich(ctx: RunContext) -> StepResult:
@@ -802,9 +878,12 @@ def publish(ctx: RunContext) -> StepResult:
             sa.select(sa.func.max(m.published_vacancies.c.published_date))
         ).scalar_one()
         if shown is not None and shown > ctx.run_date:
-            # A replayed older night must not roll the portals back.
+            # A replayed older night must not roll the portals back; its record
+            # keeps what its own publication did.
             log.info("publish %s: %s is published, left as it is", ctx.run_date, shown)
-            return StepResult(details={"published_date": shown.isoformat()})
+            return _recorded(connection, ctx.run_date, "publish") or StepResult(
+                details={"superseded_by": shown.isoformat()}
+            )
         failed = gate_failures(connection, ctx.run_date)
         if failed is None:
             raise QualityGateError(
@@ -834,6 +913,21 @@ def publish(ctx: RunContext) -> StepResult:
         insert_rows(connection, m.published_vacancies, rows)
         insert_rows(connection, m.published_vacancy_trainings, trainings)
     return StepResult(rows_in=len(vacancies), rows_out=len(rows))
+
+
+def _recorded(
+    connection: sa.Connection, night: dt.date, step: str
+) -> StepResult | None:
+    runs = m.core_runs
+    row = connection.execute(
+        sa.select(runs.c.rows_in, runs.c.rows_out, runs.c.details)
+        .where(runs.c.run_date == night)
+        .where(runs.c.step == step)
+        .where(runs.c.status == "ok")
+    ).first()
+    if row is None:
+        return None
+    return StepResult(row.rows_in or 0, row.rows_out or 0, json.loads(row.details))
 
 
 def report(ctx: RunContext) -> StepResult:

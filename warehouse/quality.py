@@ -520,11 +520,19 @@ def night_gates(thresholds: Thresholds | None = None) -> list[Gate]:
     def crawled_tonight(night: dt.date) -> object:
         return crawls.c.run_date == night
 
+    # The night's rows are found from its staged postings and the vacancies'
+    # history, not from last seen dates, so checking an older night again
+    # after newer ones looks at the same rows.
     def seen_tonight(night: dt.date) -> object:
-        return postings.c.last_seen_date == night
+        return postings.c.posting_id.in_(
+            sa.select(staged.c.posting_id).where(staged.c.run_date == night)
+        )
 
     def vacancy_seen_tonight(night: dt.date) -> object:
-        return vacancies.c.last_seen_date == night
+        return sa.and_(
+            vacancies.c.first_seen_date <= night,
+            sa.or_(vacancies.c.closed_date.is_(None), vacancies.c.closed_date > night),
+        )
 
     from transforms.geo import PROVINCES
 
