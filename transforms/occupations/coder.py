@@ -403,9 +403,11 @@ class OccupationCoder:
             if _is_vague(norm):
                 continue
             exact = self._exact.get(norm)
-            if exact:
-                matches[index] = self._rank(norm, [(i, 1.0) for i in exact], "title")
-            if matches[index] is None or matches[index].score < self._exact_floor:
+            found = (
+                self._rank(norm, [(i, 1.0) for i in exact], "title") if exact else None
+            )
+            matches[index] = found
+            if found is None or found.score < self._exact_floor:
                 pending.append(index)
         if pending:
             retrieved = self._retrieve([norms[i] for i in pending])

@@ -98,8 +98,12 @@ def classify(
     started = time.perf_counter()
     frame = read_titles(titles)
     taxonomy = _taxonomy(esco, warehouse)
-    options = {} if threshold is None else {"threshold": threshold}
-    coded = OccupationCoder(taxonomy, **options).classify(frame)
+    coder = (
+        OccupationCoder(taxonomy)
+        if threshold is None
+        else OccupationCoder(taxonomy, threshold=threshold)
+    )
+    coded = coder.classify(frame)
     output.parent.mkdir(parents=True, exist_ok=True)
     coded.to_csv(output, index=False, quoting=csv.QUOTE_MINIMAL)
     answered = int((coded["isco08"] != "").sum())
@@ -144,8 +148,9 @@ def _stored_taxonomy(warehouse: str | None) -> Taxonomy | None:
     try:
         return load_taxonomy(engine)
     except sa.exc.SQLAlchemyError as error:
+        reason = str(error).splitlines()[0]
         raise UserError(
-            f"cannot read the taxonomy from the warehouse {url}: {error.orig or error}"
+            f"cannot read the taxonomy from the warehouse {url}: {reason}"
         ) from None
     finally:
         engine.dispose()
