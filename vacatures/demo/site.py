@@ -183,6 +183,9 @@ def registry_toml(base_url: str) -> str:
         "# Demo boards served by vacatures.demo.server on this machine.",
         "[settings]",
         f"contact_url = {_toml(CONTACT_URL)}",
+        "# The boards are served on this machine: no need to pace the requests.",
+        "download_delay_s = 0.0",
+        "autothrottle = false",
         "",
     ]
     for board in BOARDS:
