@@ -186,7 +186,7 @@ def crawl(
         in ``details["replayed"]`` and boards with nothing landed on a past
         night in ``details["missing"]``.
     """
-    from spiders.crawl import crawl_board
+    from spiders.crawl import crawl_boards
     from spiders.registry import load_registry
 
     registry = load_registry(ctx.registry_path)
@@ -198,27 +198,26 @@ def crawl(
         chosen = [board for board in registry.boards if board.name in set(boards)]
     partition = ctx.landing_partition
     partition.mkdir(parents=True, exist_ok=True)
-    postings: dict[str, int] = {}
-    replayed, missing = [], []
+    replayed, missing, to_crawl = [], [], []
     for board in chosen:
         if not force and _landed_ok(partition, board.name):
             replayed.append(board.name)
-            continue
-        if not live:
+        elif not live:
             if (partition / f"{board.name}.jsonl").is_file():
                 replayed.append(board.name)
             else:
                 _record_missing(partition, board.name, ctx.run_date)
                 missing.append(board.name)
-            continue
-        stats = crawl_board(
-            board,
-            partition,
-            run_date=ctx.run_date,
-            state_dir=ctx.state_dir,
-            settings=registry.settings,
-        )
-        postings[board.name] = stats.postings_emitted
+        else:
+            to_crawl.append(board)
+    crawled = crawl_boards(
+        to_crawl,
+        partition,
+        run_date=ctx.run_date,
+        state_dir=ctx.state_dir,
+        settings=registry.settings,
+    )
+    postings = {name: stats.postings_emitted for name, stats in crawled.items()}
     if replayed:
         log.info("crawl: %s boards already landed tonight, replayed", len(replayed))
     if missing:
