@@ -61,6 +61,10 @@ weight_terms : float
         board that retitled a copied text).
     description_confirms : float
         Description similarity that counts as the same text.
+    min_qualifier_similarity : float
+        When each title has words the other lacks ("docent wiskunde" and
+        "docent scheikunde"), those words must be at least this similar
+        (typos, compounds); otherwise the jobs differ.
     min_employer_similarity : float
         Two known employers less similar than this are different employers.
     one_sided_discriminator_penalty : float
@@ -104,12 +108,13 @@ weight_terms : float
     weight_employer: float = 2.0
     weight_place: float = 1.0
     weight_description: float = 2.5
-    weight_terms: float = 1.0
+    weight_terms: float = 3.0
     match_threshold: float = 0.77
     hidden_employer_threshold: float = 0.81
     min_title_similarity: float = 0.72
     min_title_similarity_with_description: float = 0.55
     description_confirms: float = 0.80
+    min_qualifier_similarity: float = 0.8
     min_employer_similarity: float = 0.88
     one_sided_discriminator_penalty: float = 0.04
     date_grace_days: int = 21
@@ -118,7 +123,7 @@ weight_terms : float
     hours_tolerance: float = 4.0
     salary_tolerance: float = 0.15
     cluster_min_link: float = 0.50
-    same_board_threshold: float = 0.93
+    same_board_threshold: float = 0.97
     max_cluster_size: int = 12
     workers: int = 1
 

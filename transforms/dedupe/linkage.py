@@ -316,7 +316,7 @@ def match_postings(
     assigned = np.where(pd.isna(matched), made, matched)
     report.seconds["cluster"] = time.perf_counter() - clock
 
-    result = known.reindex(new_ids).to_numpy(dtype=object)
+    result = known.reindex(new_ids).to_numpy(dtype=object, copy=True)
     by_id = pd.Series(assigned, index=fresh["posting_id"].astype(str).to_numpy())
     result[~seen] = by_id.reindex(new_ids[~seen]).to_numpy()
     report.vacancies = int(pd.unique(result).size)

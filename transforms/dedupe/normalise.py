@@ -165,6 +165,23 @@ def _words(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=262_144)
+def _without_noise(title: str) -> str:
+    text = _PREFIX.sub("", title)
+    text = _GENDER.sub(" ", text)
+    text = _HOURS.sub(" ", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = _PLACE_TAIL.sub("", text).strip(" -–|,/")
+    return text
+
+
+@functools.lru_cache(maxsize=262_144)
+def _title_words(text: str) -> str:
+    text = _LICENCE_JOINED.sub(r"\1e", _fold(text))
+    return _words(_CODE95.sub("code95", text))
+
+
 def normalise_title(title: str, place: str = "") -> str:
     """Return a job title without the noise boards add around it.
 
@@ -194,20 +211,19 @@ def normalise_title(title: str, place: str = "") -> str:
     >>> normalise_title("Monteur Tiel", place="tiel")
     'monteur'
     """
-    text = _PREFIX.sub("", title)
-    text = _GENDER.sub(" ", text)
-    text = _HOURS.sub(" ", text)
+    text = _without_noise(title)
+    words = _title_words(text)
+    if not place or place not in words:
+        return words
     previous = None
     while previous != text:
         previous = text
         text = _PLACE_TAIL.sub("", text).strip(" -–|,/")
         tail = _SEPARATED_TAIL.search(text)
-        if tail and place and _words(_fold(tail.group(1))) == place:
+        if tail and _words(_fold(tail.group(1))) == place:
             text = text[: tail.start()]
-    text = _LICENCE_JOINED.sub(r"\1e", _fold(text))
-    text = _CODE95.sub("code95", text)
-    words = _words(text)
-    if place and words.endswith(" " + place):
+    words = _title_words(text)
+    if words.endswith(" " + place):
         words = words[: -len(place) - 1]
     return words
 
@@ -339,24 +355,26 @@ def normalise_description(text: str, *, max_chars: int) -> str:
 
 
 _RECORD_SEPARATOR = "\x1e"
-_NON_WORD_KEEP_SEPARATOR = re.compile(r"[^a-z0-9\x1e]+")
+_ASCII_NON_WORD = str.maketrans(
+    {chr(c): " " for c in range(128) if not chr(c).isalnum() and c != 0x1E}
+)
 
 
 def _description_prefixes(texts: np.ndarray, *, max_chars: int) -> np.ndarray:
     """Apply :func:`normalise_description` to many texts at once, in chunks."""
     result = np.empty(len(texts), dtype=object)
     step = 50_000
+    # Normalising mostly removes punctuation, so a quarter more is enough.
+    cut = max_chars + max_chars // 4
     for start in range(0, len(texts), step):
         chunk = [
-            t[: max_chars * 2].replace(_RECORD_SEPARATOR, " ")
-            if isinstance(t, str)
-            else ""
+            t[:cut].replace(_RECORD_SEPARATOR, " ") if isinstance(t, str) else ""
             for t in texts[start : start + step]
         ]
-        joined = _fold(_RECORD_SEPARATOR.join(chunk))
-        joined = _NON_WORD_KEEP_SEPARATOR.sub(" ", joined)
+        joined = _fold(_RECORD_SEPARATOR.join(chunk)).translate(_ASCII_NON_WORD)
         result[start : start + len(chunk)] = [
-            part.strip()[:max_chars] for part in joined.split(_RECORD_SEPARATOR)
+            " ".join(part.split())[:max_chars]
+            for part in joined.split(_RECORD_SEPARATOR)
         ]
     return result
 
@@ -436,7 +454,24 @@ def _monthly_salary(postings: pd.DataFrame, column: str) -> np.ndarray:
 def _numeric(postings: pd.DataFrame, column: str) -> np.ndarray:
     if column not in postings.columns:
         return np.full(len(postings), np.nan)
-    return pd.to_numeric(postings[column], errors="coerce").to_numpy(float)
+    return pd.to_numeric(postings[column], errors="coerce").to_numpy(float, copy=True)
+
+
+_TITLE_HOURS = re.compile(
+    r"\b(\d{1,2})(?:\s*(?:-|–|tot|t/m)\s*(\d{1,2}))?\s*(?:uur|uren|u|hours|hrs)\b",
+    re.IGNORECASE,
+)
+
+
+def _title_hours(title: str) -> tuple[float, float]:
+    found = _TITLE_HOURS.search(title)
+    if found is None:
+        return (np.nan, np.nan)
+    low = float(found.group(1))
+    high = float(found.group(2) or low)
+    if not 0 < low <= high <= 80:
+        return (np.nan, np.nan)
+    return (low, high)
 
 
 def _names_board(board: str, employer_key: str) -> bool:
@@ -515,6 +550,12 @@ def normalise_postings(
 
     hours_min = _numeric(postings, "hours_min")
     hours_max = _numeric(postings, "hours_max")
+    # Boards that leave the hours fields empty often put them in the title.
+    missing = np.isnan(hours_min) & np.isnan(hours_max)
+    if missing.any():
+        in_title = _map_distinct(postings["title"][missing], _title_hours)
+        hours_min[missing] = [h[0] for h in in_title]
+        hours_max[missing] = [h[1] for h in in_title]
     salary_min = _monthly_salary(postings, "salary_min")
     salary_max = _monthly_salary(postings, "salary_max")
     dates = pd.to_datetime(postings["date_posted"], errors="coerce")

@@ -49,7 +49,46 @@ def _similarity(
 
 
 _CHUNK = 2_000_000
-_VETOES = ("", "terms", "date", "place", "discriminator", "employer", "title")
+_VETOES = (
+    "",
+    "terms",
+    "date",
+    "place",
+    "discriminator",
+    "employer",
+    "title",
+    "qualifier",
+)
+
+
+def _qualifier(a: str, b: str) -> float:
+    words_a, words_b = set(a.split()), set(b.split())
+    only_a, only_b = words_a - words_b, words_b - words_a
+    # Without a shared head word there is no qualifier to compare.
+    if not only_a or not only_b or not words_a & words_b:
+        return 1.0
+    x, y = " ".join(sorted(only_a)), " ".join(sorted(only_b))
+    # Without spaces, a compound meets its parts ("medewerker bediening").
+    joined = fuzz.ratio(x.replace(" ", ""), y.replace(" ", ""))
+    return max(fuzz.ratio(x, y), joined) / 100.0
+
+
+def _qualifier_similarity(
+    titles: np.ndarray, left: np.ndarray, right: np.ndarray
+) -> np.ndarray:
+    """Compare the words each title has and the other lacks.
+
+    "docent wiskunde" and "docent scheikunde" share a head and differ in a
+    qualifier: different jobs, however similar the whole titles look. A typo
+    ("chaffeur") or a compound ("klantenservicemedewerker") stays close.
+    Computed once per distinct pair of titles.
+    """
+    if len(left) == 0:
+        return np.empty(0, dtype=np.float32)
+    pairs = pd.DataFrame({"a": titles[left], "b": titles[right]})
+    codes, uniques = pd.factorize(pd.MultiIndex.from_frame(pairs))
+    values = np.array([_qualifier(a, b) for a, b in uniques], dtype=np.float32)
+    return values[codes]
 
 
 def _codes(column: pd.Series) -> np.ndarray:
@@ -257,6 +296,9 @@ def _score_chunk(
     veto[(veto == "") & (title < config.min_title_similarity_with_description)] = (
         "title"
     )
+    alive = np.flatnonzero(veto == "")
+    qualifier = _qualifier_similarity(titles, left[alive], right[alive])
+    veto[alive[qualifier < config.min_qualifier_similarity]] = "qualifier"
 
     alive = np.flatnonzero(veto == "")
     a, b = left[alive], right[alive]

@@ -866,9 +866,9 @@ class _Generator:
         else:
             base = f"{rng.choice(_PLACE_NAMES)} {word}"
         # Real employers rarely share a name; a repeat gets a family name.
-        while base in self.names:
+        while base.removeprefix("Stichting ") in self.names:
             base = f"{base} {rng.choice(_NAMES)}"
-        self.names.add(base)
+        self.names.add(base.removeprefix("Stichting "))
         if not base.startswith("Stichting") and rng.random() < 0.5:
             base = f"{base} {rng.choice(_LEGAL)}".strip()
         count = 1 if rng.random() < 0.6 else rng.randint(2, 6)
@@ -1155,10 +1155,15 @@ class _Generator:
         kind = rng.random()
         options = list(spec.get("lvl") or spec.get("cls") or [])  # type: ignore[arg-type]
         employer = self.employers[vacancy.employer]
-        if kind < 0.3 and len(employer.municipalities) > 1:
-            other = rng.choice(
-                [m for m in employer.municipalities if m != vacancy.municipality]
-            )
+        others = [
+            m
+            for m in employer.municipalities
+            if m != vacancy.municipality
+            and (vacancy.employer, vacancy.occupation, vacancy.variant, m)
+            not in self.jobs
+        ]
+        if kind < 0.3 and others:
+            other = rng.choice(others)
             return self.vacancy(
                 employer=vacancy.employer,
                 occupation=vacancy.occupation,
@@ -1167,8 +1172,15 @@ class _Generator:
                 day=vacancy.day + rng.randint(-5, 5),
                 like=vacancy,
             )
-        if kind < 0.55 and len(options) > 1:
-            variant = rng.choice([o for o in options if o != vacancy.variant])
+        variants = [
+            o
+            for o in options
+            if o != vacancy.variant
+            and (vacancy.employer, vacancy.occupation, o, vacancy.municipality)
+            not in self.jobs
+        ]
+        if kind < 0.55 and variants:
+            variant = rng.choice(variants)
             return self.vacancy(
                 employer=vacancy.employer,
                 occupation=vacancy.occupation,
