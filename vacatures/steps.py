@@ -372,6 +372,7 @@ def integrate(ctx: RunContext) -> StepResult:
         places = parse_locations(postings["location"]).set_index(postings.index)
         for column in ("place", "postal_code", "province"):
             postings[column] = postings[column].fillna(places[column])
+        postings["province"] = _official_provinces(postings["province"])
         postings["employer_key"] = postings["employer"].map(_employer_key)
         postings["employer_id"] = _stable_id("e", postings["employer_key"])
         location_key = places["municipality"].fillna(places["place"]).fillna("")
@@ -441,6 +442,18 @@ def _deactivate_missing(connection: sa.Connection, ctx: RunContext) -> int:
         .values(is_active=False)
     )
     return int(result.rowcount or 0)
+
+
+def _official_provinces(provinces: pd.Series) -> pd.Series:
+    """Write provinces by their official names ("Friesland" becomes "Fryslân")."""
+    from transforms.geo import PROVINCES, parse_location
+
+    def official(name: str) -> str:
+        return name if name in PROVINCES else parse_location(name).province or name
+
+    present = provinces.notna()
+    distinct = {name: official(name) for name in provinces[present].unique()}
+    return provinces.where(~present, provinces.map(distinct))
 
 
 def _upsert_employers(
