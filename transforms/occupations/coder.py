@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -73,9 +73,19 @@ DEFAULT_LABEL_WEIGHTS: Mapping[str, float] = {
 #: Words that alone say nothing about the occupation ("Medewerker").
 VAGUE_WORDS = title_words("vague_words")
 
-# Weights of the parts of a compound relative to a whole known word.
-_HEAD_WEIGHT = 0.6
-_MODIFIER_WEIGHT = 0.3
+# A Dutch compound means what its parts say ("klantenservicemedewerker" is a
+# "medewerker klantenservice"), so its known parts weigh nearly as much as the
+# whole word, the head most. Parts nobody knows only dilute the match.
+_WHOLE_WEIGHT = 0.6
+_HEAD_WEIGHT = 1.0
+_MODIFIER_WEIGHT = 0.8
+_UNKNOWN_PART_WEIGHT = 0.3
+# Words that decide the unit group whatever else a title says: the school type
+# of a teacher ("Docent Engels MBO" teaches vocational education).
+_DECISIVE_WORDS = title_words("decisive_words")
+_DECISIVE_WEIGHT = 2.0
+# Lowest score at which a title of vague words only is coded.
+_VAGUE_FLOOR = 0.8
 # An unknown word weighs in a title's length at this share of the rarest word.
 _UNKNOWN_WEIGHT = 0.5
 _DESCRIPTION_NGRAM = 4
@@ -134,7 +144,7 @@ class OccupationCoder:
         self,
         taxonomy: Taxonomy,
         *,
-        threshold: float = 0.45,
+        threshold: float = 0.35,
         vocabulary: Taxonomy | None = None,
         fold_vocabulary: bool = True,
         label_weights: Mapping[str, float] | None = None,
@@ -202,9 +212,10 @@ class OccupationCoder:
         )
         self._splitter = CompoundSplitter(self._vocabulary)
         self._word_cache: dict[str, list[tuple[str, float]]] = {}
+        self._label_feature_cache: dict[int, dict[str, float]] = {}
         self._build_matrix()
-        self._roles = _role_words(self._vocabulary, self._label_norm)
-        self._label_roles = [self._roles_of(norm) for norm in self._label_norm]
+        self._roles = _role_words(labels, self._splitter)
+        self._label_roles = [self._head_role(norm) for norm in self._label_norm]
         self._exact: dict[str, list[int]] = defaultdict(list)
         for index, norm in enumerate(self._label_norm):
             self._exact[norm].append(index)
@@ -232,8 +243,9 @@ class OccupationCoder:
             return cached
         features: list[tuple[str, float]] = []
         if word in self._features:
-            features.append((word, 1.0))
-            features.extend(self._compound_features(self._splitter.split_known(word)))
+            parts = self._compound_features(self._splitter.split_known(word))
+            features.append((word, _WHOLE_WEIGHT if parts else 1.0))
+            features.extend(parts)
         else:
             parts = self._splitter.split_known(word)
             similar = None if len(parts) > 1 else self._fuzzy(word)
@@ -254,7 +266,8 @@ class OccupationCoder:
         if len(parts) < 2 or parts[-1] not in self._features:
             return []
         return [(parts[-1], _HEAD_WEIGHT)] + [
-            (part, _MODIFIER_WEIGHT) for part in parts[:-1]
+            (part, _MODIFIER_WEIGHT if part in self._features else _UNKNOWN_PART_WEIGHT)
+            for part in parts[:-1]
         ]
 
     def _fuzzy(self, word: str) -> tuple[str, float] | None:
@@ -271,17 +284,32 @@ class OccupationCoder:
         features: dict[str, float] = defaultdict(float)
         for word in norm.split():
             for feature, weight in self._word_features(word):
+                if feature in _DECISIVE_WORDS:
+                    weight *= _DECISIVE_WEIGHT
                 features[feature] = max(features[feature], weight)
         return features
 
-    def _roles_of(self, norm: str) -> frozenset[str]:
-        """Return the words of ``norm`` (or heads of its compounds) naming a person."""
-        roles = set()
+    def _head_role(self, norm: str) -> str | None:
+        """Return the person word a text is about: its first, or a compound's head.
+
+        Dutch titles name the person first and the domain after ("monteur
+        hoogwerkers"), or put the person at the end of a compound
+        ("koelmonteur"); leading adjectives name no person.
+        """
         for word in norm.split():
-            for feature, _ in self._word_features(word):
-                if feature in self._roles:
-                    roles.add(feature)
-        return frozenset(roles)
+            if word in self._roles:
+                return word
+            for feature, weight in self._word_features(word):
+                if weight == _HEAD_WEIGHT and feature in self._roles:
+                    return feature
+        return None
+
+    def _label_features(self, label: int) -> dict[str, float]:
+        cached = self._label_feature_cache.get(label)
+        if cached is None:
+            cached = self._features_of(self._label_norm[label])
+            self._label_feature_cache[label] = cached
+        return cached
 
     def _build_matrix(self) -> None:
         self._features: dict[str, int] = {}
@@ -357,12 +385,12 @@ class OccupationCoder:
         if not candidates:
             return None
         title_features = self._features_of(norm)
-        title_roles = self._roles_of(norm)
+        title_role = self._head_role(norm)
         best_per_occupation: dict[str, tuple[float, int]] = {}
         for label, similarity in candidates:
             score = similarity * self._label_weight[label]
             if roles:
-                score *= self._role_agreement(title_features, title_roles, label)
+                score *= self._role_agreement(title_features, title_role, label)
             uri = self._label_uri[label]
             if uri not in best_per_occupation or score > best_per_occupation[uri][0]:
                 best_per_occupation[uri] = (score, label)
@@ -382,25 +410,34 @@ class OccupationCoder:
     def _role_agreement(
         self,
         title_features: Mapping[str, float],
-        title_roles: frozenset[str],
+        title_role: str | None,
         label: int,
     ) -> float:
-        """Penalise a label whose person word the title lacks, and the reverse."""
-        label_roles = self._label_roles[label]
+        """Return the factor by which a label's similarity to the title shrinks.
+
+        A label sharing only vague words with the title ("assistent") counts
+        twice as a disagreement; a label whose person word the title lacks, and
+        a title whose person word the label lacks, count once each.
+        """
+        label_role = self._label_roles[label]
+        label_features = self._label_features(label)
         factor = 1.0
-        if label_roles and not any(role in title_features for role in label_roles):
+        if not any(
+            feature in title_features and feature not in VAGUE_WORDS
+            for feature in label_features
+        ):
+            factor *= self.role_penalty**2
+        if label_role is not None and label_role not in title_features:
             factor *= self.role_penalty
-        if title_roles:
-            label_features = self._features_of(self._label_norm[label])
-            if not any(role in label_features for role in title_roles):
-                factor *= self.role_penalty
+        if title_role is not None and title_role not in label_features:
+            factor *= self.role_penalty
         return factor
 
     def _match_titles(self, norms: list[str]) -> list[_Match | None]:
         matches: list[_Match | None] = [None] * len(norms)
         pending: list[int] = []
         for index, norm in enumerate(norms):
-            if _is_vague(norm):
+            if not norm:
                 continue
             exact = self._exact.get(norm)
             found = (
@@ -418,6 +455,12 @@ class OccupationCoder:
                     current is None or found.score > current.score
                 ):
                     matches[index] = found
+        # A title of vague words only ("Medewerker", "Manager personeel") is
+        # coded when it reads almost exactly as a label, never on a partial match.
+        for index, norm in enumerate(norms):
+            match = matches[index]
+            if match is not None and _is_vague(norm) and match.score < _VAGUE_FLOOR:
+                matches[index] = None
         return matches
 
     @property
@@ -570,14 +613,34 @@ _AGENT_ENDINGS = (
 )
 
 
-def _role_words(vocabulary: list[str], label_norms: np.ndarray) -> frozenset[str]:
-    """Return the words that name a person: agent nouns and one-word labels."""
-    single = {norm for norm in label_norms if " " not in norm and len(norm) > 3}
+def _role_words(labels: pd.DataFrame, splitter: CompoundSplitter) -> frozenset[str]:
+    """Return the words that name a person.
+
+    A word names a person when it is an occupation label on its own ("kok"),
+    one of the vague person words ("medewerker"), or an agent noun that heads
+    other labels: ending one-word labels ("koelmonteur") or English labels
+    ("software engineer"). The "-er" of "hoogwerker" alone makes no person.
+    """
+    heads: Counter[str] = Counter()
+    single = set()
+    for norm, language in zip(labels["norm"], labels["language"], strict=True):
+        words = norm.split()
+        if len(words) == 1:
+            single.add(words[0])
+            parts = splitter.split_known(words[0])
+            if len(parts) > 1:
+                heads[parts[-1]] += 1
+        elif language == "en":
+            heads[words[-1]] += 1
+    agents = {
+        word
+        for word, count in heads.items()
+        if count >= 2 and len(word) > 5 and word.endswith(_AGENT_ENDINGS)
+    }
     return frozenset(
         word
-        for word in vocabulary
-        if word not in _NOT_ROLES
-        and (word in single or (len(word) > 5 and word.endswith(_AGENT_ENDINGS)))
+        for word in single | agents | VAGUE_WORDS
+        if len(word) > 3 and word not in _NOT_ROLES
     )
 
 
