@@ -532,8 +532,9 @@ def vacancy_contacts(
         .merge(vacancies[["vacancy_id", "employer"]], on="employer")
         .rename(columns={"rule": "match_rule", "score": "match_score"})
     )
-    found = found.drop_duplicates(["client_id", "vacancy_id", "contact_id"])
-    result = found[columns].sort_values(["client_id", "vacancy_id", "contact_name"])
+    # Each contact's employer name pairs once with each employer, and each
+    # vacancy has one employer, so every row is one client, vacancy and contact.
+    result = found[columns]
     log.info(
         "contacts: %s contacts of %s clients at %s employers -> %s matched to %s "
         "employers of vacancies, %s client-vacancy pairs in %.1f s",

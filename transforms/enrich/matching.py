@@ -239,87 +239,118 @@ def read_client_profiles(
 
 
 class _Vacancies:
-    """Open vacancies as arrays, grouped by ISCO-08 sub-major group."""
+    """Open vacancies as integer-coded arrays, grouped by ISCO-08 sub-major group."""
 
     def __init__(self, vacancies: pd.DataFrame) -> None:
         frame = vacancies[vacancies["isco08"].notna()].reset_index(drop=True)
         self.frame = frame
         isco = frame["isco08"].astype(str)
-        self.isco4 = isco.to_numpy(dtype=object)
-        self.isco3 = isco.str[:3].to_numpy(dtype=object)
-        self.isco2 = isco.str[:2].to_numpy(dtype=object)
-        self.uri = frame["esco_uri"].to_numpy(dtype=object)
-        self.place = frame["place"].fillna("").str.casefold().to_numpy(dtype=object)
-        self.municipality = (
-            frame["municipality"].fillna("").str.casefold().to_numpy(dtype=object)
-        )
-        self.province = (
-            frame["province"].fillna("").str.casefold().to_numpy(dtype=object)
-        )
+        self.codes: dict[str, dict[str, int]] = {}
+        self.isco4 = self._encode("isco4", isco)
+        self.isco3 = self._encode("isco3", isco.str[:3])
+        self.isco2 = self._encode("isco2", isco.str[:2])
+        self.uri = self._encode("uri", frame["esco_uri"])
+        for name in ("place", "municipality", "province"):
+            setattr(self, name, self._encode(name, frame[name].str.casefold()))
         self.is_remote = frame["is_remote"].fillna(False).astype(bool).to_numpy()
         self.hours_min = frame["hours_min_per_week"].astype(float).to_numpy()
         self.hours_max = frame["hours_max_per_week"].astype(float).to_numpy()
         self.education = (
             frame["education_level"].map(EDUCATION_RANKS).astype(float).to_numpy()
         )
+        self.row_of = {v: i for i, v in enumerate(frame["vacancy_id"])}
+        order = np.argsort(self.isco2, kind="stable")
+        bounds = np.flatnonzero(np.diff(self.isco2[order])) + 1
         self.by_group = {
-            str(group): rows.to_numpy()
-            for group, rows in pd.Series(np.arange(len(frame))).groupby(self.isco2)
+            int(self.isco2[rows[0]]): rows
+            for rows in np.split(order, bounds)
+            if len(rows)
         }
+
+    def _encode(self, name: str, values: pd.Series) -> np.ndarray:
+        """Return integer codes of ``values``; missing values get -1."""
+        codes, uniques = pd.factorize(values)
+        self.codes[name] = {str(u): i for i, u in enumerate(uniques)}
+        return codes
+
+    def code(self, name: str, value: object) -> int:
+        """Return the code of one value, -2 when no vacancy has it."""
+        if value is None or (isinstance(value, float) and np.isnan(value)):
+            return -2
+        text = str(value)
+        return self.codes[name].get(text.casefold() if name in _FOLDED else text, -2)
+
+
+_FOLDED = frozenset({"place", "municipality", "province"})
 
 
 def _occupation_levels(
     data: _Vacancies, wanted: pd.DataFrame
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return candidate rows and the best level at which the client wants each."""
-    groups = wanted["isco08"].astype(str).str[:2].unique()
-    rows = np.unique(
-        np.concatenate([data.by_group.get(g, np.empty(0, dtype=int)) for g in groups])
-    ).astype(int)
-    levels = np.zeros(len(rows), dtype=int)
-    for isco, uri in zip(wanted["isco08"].astype(str), wanted["esco_uri"], strict=True):
-        level = np.zeros(len(rows), dtype=int)
-        if len(isco) >= 2:
-            level = np.where(data.isco2[rows] == isco[:2], 1, 0)
+    wanted_isco = [str(code) for code in wanted["isco08"]]
+    groups = {data.code("isco2", code[:2]) for code in wanted_isco if len(code) >= 2}
+    parts = [data.by_group[g] for g in groups if g in data.by_group]
+    if not parts:
+        return np.empty(0, dtype=int), np.empty(0, dtype=int)
+    # Sub-major groups do not overlap, so the rows are distinct.
+    rows = np.sort(np.concatenate(parts))
+    levels = np.zeros(len(rows), dtype=np.int8)
+    isco2, isco3 = data.isco2[rows], data.isco3[rows]
+    isco4, uris = data.isco4[rows], data.uri[rows]
+    for isco, uri in zip(wanted_isco, wanted["esco_uri"], strict=True):
+        if len(isco) < 2:
+            continue
+        np.maximum(levels, isco2 == data.code("isco2", isco[:2]), out=levels)
         if len(isco) >= 3:
-            level = np.where(data.isco3[rows] == isco[:3], 2, level)
+            np.maximum(levels, 2 * (isco3 == data.code("isco3", isco[:3])), out=levels)
         if len(isco) == 4:
-            level = np.where(data.isco4[rows] == isco, 3, level)
+            np.maximum(levels, 3 * (isco4 == data.code("isco4", isco)), out=levels)
         if isinstance(uri, str):
-            level = np.where(data.uri[rows] == uri, 4, level)
-        levels = np.maximum(levels, level)
+            np.maximum(levels, 4 * (uris == data.code("uri", uri)), out=levels)
     keep = levels > 0
     return rows[keep], levels[keep]
+
+
+_REGION_NAMES = np.array(
+    ["elsewhere", "province", "region", "municipality", "remote", None], dtype=object
+)
+_REGION_VALUES = np.array(
+    [
+        _REGION_SCORES["elsewhere"],
+        _REGION_SCORES["province"],
+        _REGION_SCORES["region"],
+        _REGION_SCORES["municipality"],
+        _REGION_SCORES["remote"],
+        _UNKNOWN,
+    ]
+)
 
 
 def _region(
     data: _Vacancies, rows: np.ndarray, profile: Mapping[str, object]
 ) -> tuple[np.ndarray, np.ndarray]:
-    place = str(profile.get("place") or "").casefold()
-    municipality = str(profile.get("municipality") or "").casefold()
-    province = str(profile.get("province") or "").casefold()
-    regions = {r.casefold() for r in split_values(profile.get("regions"))}
-    names = np.full(len(rows), "elsewhere", dtype=object)
-    if not (place or municipality or province or regions):
-        names[:] = None
-        return names, np.full(len(rows), _UNKNOWN)
-    unknown = (data.municipality[rows] == "") & (data.province[rows] == "")
-    if province:
-        names[data.province[rows] == province] = "province"
+    regions = split_values(profile.get("regions"))
+    if not any(profile.get(k) for k in ("place", "municipality", "province")) and (
+        not regions
+    ):
+        return np.full(len(rows), None, dtype=object), np.full(len(rows), _UNKNOWN)
+    kind = np.zeros(len(rows), dtype=int)
+    province = data.province[rows]
+    municipality = data.municipality[rows]
+    place = data.place[rows]
+    kind[province == data.code("province", profile.get("province"))] = 1
     if regions:
-        in_region = np.isin(data.municipality[rows], list(regions)) | np.isin(
-            data.province[rows], list(regions)
-        )
-        in_region |= np.isin(data.place[rows], list(regions))
-        names[in_region] = "region"
-    if municipality:
-        names[data.municipality[rows] == municipality] = "municipality"
-    if place:
-        names[(data.place[rows] == place) & (data.place[rows] != "")] = "municipality"
-    names[data.is_remote[rows]] = "remote"
-    names[unknown & ~data.is_remote[rows]] = None
-    scores = np.array([_REGION_SCORES.get(n, _UNKNOWN) for n in names])
-    return names, scores
+        named = [data.code(n, r) for r in regions for n in ("municipality", "province")]
+        places = [data.code("place", r) for r in regions]
+        in_region = np.isin(municipality, named[0::2]) | np.isin(province, named[1::2])
+        kind[in_region | np.isin(place, places)] = 2
+    kind[municipality == data.code("municipality", profile.get("municipality"))] = 3
+    kind[place == data.code("place", profile.get("place"))] = 3
+    remote = data.is_remote[rows]
+    kind[remote] = 4
+    kind[(province == -1) & (municipality == -1) & ~remote] = 5
+    return _REGION_NAMES[kind], _REGION_VALUES[kind]
 
 
 def _hours_fit(
@@ -353,7 +384,7 @@ def _education_fit(
     return np.where(asked <= rank, 1.0, np.where(asked == rank + 1, 0.5, 0.0))
 
 
-def _reasons(row: Mapping[str, object], contacts: pd.DataFrame | None) -> str:
+def _reasons(row: Mapping[str, object], contacts: list[str]) -> str:
     parts = []
     level = row["occupation_match"]
     isco = str(row["isco08"])
@@ -388,8 +419,8 @@ def _reasons(row: Mapping[str, object], contacts: pd.DataFrame | None) -> str:
             if education >= 1.0
             else f"vraagt een hoger niveau ({asked})"
         )
-    if contacts is not None and not contacts.empty:
-        names = list(dict.fromkeys(contacts["contact_name"]))
+    if contacts:
+        names = sorted(set(contacts))
         known = ", ".join(names[:2]) + (
             f" en {len(names) - 2} anderen" if len(names) > 2 else ""
         )
@@ -460,13 +491,22 @@ def rank_vacancies(
         return pd.DataFrame(columns=columns)
     data = _Vacancies(vacancies)
     vacancy_ids = data.frame["vacancy_id"].to_numpy(dtype=object)
-    contact_counts = {
-        client: counts.droplevel(0)
-        for client, counts in contacts.groupby(["client_id", "vacancy_id"])
+    known_rows = pd.Index(data.frame["vacancy_id"]).get_indexer(contacts["vacancy_id"])
+    known = pd.DataFrame(
+        {"client_id": contacts["client_id"].to_numpy(dtype=object), "row": known_rows}
+    )
+    known = known[known["row"] >= 0]
+    counts_by_client = {
+        client: (group["row"].to_numpy(), group["n"].to_numpy())
+        for client, group in known.groupby(["client_id", "row"])
         .size()
-        .groupby(level=0)
+        .rename("n")
+        .reset_index()
+        .groupby("client_id")
     }
     wanted_by_client = dict(tuple(occupations.groupby("client_id")))
+    occupation_scores = np.array([0.0, *(_OCCUPATION_SCORES[k] for k in (1, 2, 3, 4))])
+    contact_count = np.zeros(len(data.frame), dtype=int)
     chosen = []
     for profile in profiles.to_dict("records"):
         client = profile["client_id"]
@@ -479,18 +519,25 @@ def rank_vacancies(
         region_names, region_scores = _region(data, rows, profile)
         hours = _hours_fit(data, rows, profile)
         education = _education_fit(data, rows, profile)
-        n_contacts = np.zeros(len(rows), dtype=int)
-        if client in contact_counts:
-            known = contact_counts[client]
-            n_contacts = pd.Series(vacancy_ids[rows]).map(known).fillna(0).to_numpy(int)
+        known_at, n_known = counts_by_client.get(client, (np.empty(0, int), 0))
+        contact_count[known_at] = n_known
+        n_contacts = contact_count[rows]
+        contact_count[known_at] = 0
         score = (
-            weights["occupation"] * np.vectorize(_OCCUPATION_SCORES.get)(levels)
+            weights["occupation"] * occupation_scores[levels]
             + weights["region"] * region_scores
             + weights["hours"] * np.nan_to_num(hours, nan=_UNKNOWN)
             + weights["education"] * np.nan_to_num(education, nan=_UNKNOWN)
             + weights["contacts"] * (n_contacts > 0)
         )
-        order = np.lexsort((vacancy_ids[rows], -score))[:per_client]
+        if len(rows) > per_client:
+            # Rows are sorted, so ties resolve by vacancy id, as on every run.
+            top = np.argpartition(-score, per_client - 1)[:per_client]
+            cut = score[top].min()
+            top = np.flatnonzero(score >= cut)
+        else:
+            top = np.arange(len(rows))
+        order = top[np.lexsort((vacancy_ids[rows[top]], -score[top]))][:per_client]
         chosen.append(
             pd.DataFrame(
                 {
@@ -512,9 +559,16 @@ def rank_vacancies(
     details = data.frame.iloc[ranked["row"]].reset_index(drop=True)
     ranked = pd.concat([ranked, details.drop(columns=["vacancy_id"])], axis=1)
     ranked["vacancy_id"] = details["vacancy_id"]
-    by_pair = dict(tuple(contacts.groupby(["client_id", "vacancy_id"])))
+    names = (
+        contacts.merge(
+            ranked[["client_id", "vacancy_id"]], on=["client_id", "vacancy_id"]
+        )
+        .groupby(["client_id", "vacancy_id"])["contact_name"]
+        .agg(list)
+        .to_dict()
+    )
     ranked["reasons"] = [
-        _reasons(row, by_pair.get((row["client_id"], row["vacancy_id"])))
+        _reasons(row, names.get((row["client_id"], row["vacancy_id"]), []))
         for row in ranked.to_dict("records")
     ]
     log.info(
