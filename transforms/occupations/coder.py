@@ -20,7 +20,9 @@ The coder runs three named stages on the distinct titles of a frame:
 
 from __future__ import annotations
 
+import bisect
 import logging
+import math
 import time
 from collections import Counter, defaultdict
 from collections.abc import Mapping
@@ -211,6 +213,8 @@ class OccupationCoder:
             {w for norm in self._label_norm for w in norm.split()}
         )
         self._splitter = CompoundSplitter(self._vocabulary)
+        self._by_length = sorted(self._vocabulary, key=len)
+        self._lengths = [len(word) for word in self._by_length]
         self._word_cache: dict[str, list[tuple[str, float]]] = {}
         self._label_feature_cache: dict[int, dict[str, float]] = {}
         self._build_matrix()
@@ -273,8 +277,17 @@ class OccupationCoder:
     def _fuzzy(self, word: str) -> tuple[str, float] | None:
         if len(word) < 5:
             return None
+        # Only words of about the same length can reach the cutoff.
+        share = self.fuzzy_cutoff / 100.0
+        shortest = math.ceil(len(word) * share / (2.0 - share))
+        longest = math.floor(len(word) * (2.0 - share) / share)
+        start = bisect.bisect_left(self._lengths, shortest)
+        end = bisect.bisect_right(self._lengths, longest)
         found = process.extractOne(
-            word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff
+            word,
+            self._by_length[start:end],
+            scorer=fuzz.ratio,
+            score_cutoff=self.fuzzy_cutoff,
         )
         if found is None:
             return None

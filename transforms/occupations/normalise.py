@@ -181,7 +181,12 @@ def _word(token: str) -> str:
     return token
 
 
+_SYMBOL_MARKS = re.compile(r"[&#+./]")
+
+
 def _replace_symbols(text: str) -> str:
+    if not _SYMBOL_MARKS.search(text):
+        return text
     for pattern, replacement in _SYMBOLS:
         text = pattern.sub(replacement, text)
     return text
