@@ -86,6 +86,7 @@ _UNKNOWN_PART_WEIGHT = 0.3
 # of a teacher ("Docent Engels MBO" teaches vocational education).
 _DECISIVE_WORDS = title_words("decisive_words")
 _DECISIVE_WEIGHT = 2.0
+_LEADING_PARTS = title_words("leading_parts")
 # Lowest score at which a title of vague words only is coded.
 _VAGUE_FLOOR = 0.8
 # An unknown word weighs in a title's length at this share of the rarest word.
@@ -442,7 +443,18 @@ class OccupationCoder:
             factor *= self.role_penalty**2
         if label_role is not None and label_role not in title_features:
             factor *= self.role_penalty
-        if title_role is not None and title_role not in label_features:
+        # A vague person word ("medewerker") disagrees with no specific one: the
+        # title just does not say which "medewerker".
+        vague_title = (
+            title_role in VAGUE_WORDS
+            and label_role not in VAGUE_WORDS
+            and not _leads(label_role)
+        )
+        if (
+            title_role is not None
+            and title_role not in label_features
+            and not vague_title
+        ):
             factor *= self.role_penalty
         return factor
 
@@ -589,6 +601,10 @@ class OccupationCoder:
             self._label_text[match.label],
             match.matched_by,
         )
+
+
+def _leads(role: str | None) -> bool:
+    return role is not None and any(part in role for part in _LEADING_PARTS)
 
 
 def _is_vague(norm: str) -> bool:
