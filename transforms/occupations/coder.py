@@ -12,10 +12,12 @@ The coder runs three named stages on the distinct titles of a frame:
     matches taken directly;
 ``rank``
     weigh each candidate by its label type (board vocabulary, preferred,
-    alternative, hidden), let occupations of the same ISCO unit group back each
-    other up, and abstain when the best score is below the threshold. A vague
-    title ("Medewerker", "Collega gezocht!") is coded from the occupations its
-    description names instead.
+    alternative, hidden) and by whether it names the same person as the title
+    ("monteur" in "Monteur Hoogwerkers", not "glazenwasser hoogwerker"), let
+    occupations of the same ISCO unit group back each other up, and abstain
+    when the best score is below the threshold. A vague title ("Medewerker",
+    "Collega gezocht!") is coded from the occupations its description names
+    instead.
 """
 
 from __future__ import annotations
@@ -124,6 +126,10 @@ class OccupationCoder:
         Set to ``False`` to code with the taxonomy's own labels only.
     label_weights : mapping of str to float, optional
         Weight of a match per label type; see :data:`DEFAULT_LABEL_WEIGHTS`.
+    role_penalty : float
+        Factor applied to a candidate for each disagreement about the person
+        named: the label's person word missing from the title, the title's
+        missing from the label; twice when they share only vague words.
     candidates : int
         How many labels the retrieve stage hands to the rank stage.
     group_support : float

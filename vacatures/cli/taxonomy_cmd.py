@@ -15,6 +15,9 @@ __all__ = ["import_taxonomy", "register", "taxonomy_app"]
 
 log = logging.getLogger(__name__)
 
+#: The ESCO to O*NET-SOC crosswalk, whose English ESCO titles are read by default.
+CROSSWALK_NAME = "esco_to_onet_soc_2019.csv"
+
 taxonomy_app = typer.Typer(
     help="The occupation taxonomy (ESCO) vacancies are coded to.",
     no_args_is_help=True,
@@ -39,7 +42,8 @@ def import_taxonomy(
         typer.Option(
             "--english-titles",
             help="CSV with esco_code and esco_title_en, such as the ESCO to "
-            "O*NET-SOC crosswalk.",
+            "O*NET-SOC crosswalk; by default crosswalks/esco_to_onet_soc_2019.csv "
+            "beside the ESCO folder's parent, when there is one.",
             dir_okay=False,
         ),
     ] = None,
@@ -73,6 +77,15 @@ def import_taxonomy(
     finally:
         engine.dispose()
     typer.echo(f"taxonomy {summary}")
+
+
+def _crosswalk_beside(esco_dir: Path) -> Path | None:
+    """Find the crosswalk where the reference data keeps it: data/crosswalks."""
+    candidate = esco_dir.resolve().parent.parent / "crosswalks" / CROSSWALK_NAME
+    if candidate.is_file():
+        log.info("taxonomy: English titles from %s", candidate)
+        return candidate
+    return None
 
 
 def register(app: typer.Typer) -> None:
