@@ -235,8 +235,10 @@ def block_pairs(
     title_rank = pd.factorize(np.sort(pd.unique(title)))[1]
     alphabetical = pd.Series(np.arange(len(title_rank)), index=title_rank)
     title_order = alphabetical.reindex(title).to_numpy(np.int64)
+    # Within one title, neighbours in time: copies appear within days.
+    by_title_then_day = title_order * 100_000 + day.astype(np.int64)
     blockings.append(
-        ("municipality~title", np.where(has_place, place_code, -1), title_order)
+        ("municipality~title", np.where(has_place, place_code, -1), by_title_then_day)
     )
     bands = band_keys(signatures, bands=lsh_bands)
     for band in range(lsh_bands):

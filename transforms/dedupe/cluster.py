@@ -22,7 +22,7 @@ import pandas as pd
 
 from transforms.dedupe.config import DedupeConfig
 
-__all__ = ["cluster_pairs", "connected_components", "vacancy_ids"]
+__all__ = ["PairScorer", "cluster_pairs", "connected_components", "vacancy_ids"]
 
 log = logging.getLogger(__name__)
 

@@ -52,6 +52,9 @@ weight_terms : float
     hidden_employer_threshold : float
         The threshold when one posting hides its employer (an agency's
         "onze opdrachtgever"): without the employer the rest must agree more.
+    hidden_margin : float
+        A posting hiding its employer keeps only its links to named employers'
+        postings that score within this margin of its best link.
     min_title_similarity : float
         Below this title similarity a pair is never a match, whatever else
         agrees.
@@ -111,6 +114,7 @@ weight_terms : float
     weight_terms: float = 3.0
     match_threshold: float = 0.77
     hidden_employer_threshold: float = 0.81
+    hidden_margin: float = 0.03
     min_title_similarity: float = 0.72
     min_title_similarity_with_description: float = 0.55
     description_confirms: float = 0.80

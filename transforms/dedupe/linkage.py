@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from transforms.dedupe.block import BlockStats, block_pairs
-from transforms.dedupe.cluster import cluster_pairs, vacancy_ids
+from transforms.dedupe.cluster import PairScorer, cluster_pairs, vacancy_ids
 from transforms.dedupe.config import DedupeConfig
 from transforms.dedupe.minhash import description_signatures
 from transforms.dedupe.normalise import normalise_postings
@@ -111,12 +111,38 @@ def _link(
     scored = score_pairs(features, signatures, left, right, config=config)
     report.seconds["score"] = time.perf_counter() - clock
     matches = scored[scored["is_match"].to_numpy()]
+    matches = _best_links_of_hidden(
+        matches, features["employer_hidden"].to_numpy(), config.hidden_margin
+    )
     report.matches = len(matches)
     features.attrs["signatures"] = signatures
     return features, matches
 
 
-def _scorer(features: pd.DataFrame, config: DedupeConfig):  # type: ignore[no-untyped-def]
+def _best_links_of_hidden(
+    matches: pd.DataFrame, hidden: np.ndarray, margin: float
+) -> pd.DataFrame:
+    """Keep only the best links of a posting that hides its employer.
+
+    Such a posting can match the same job at several employers in one town;
+    it belongs to one of them, so links to named employers more than
+    ``margin`` below its best one are dropped.
+    """
+    left = matches["left"].to_numpy()
+    right = matches["right"].to_numpy()
+    score = matches["score"].to_numpy()
+    to_named = hidden[left] != hidden[right]
+    if not to_named.any():
+        return matches
+    hidden_end = np.where(hidden[left], left, right)
+    frame = pd.DataFrame({"end": hidden_end[to_named], "score": score[to_named]})
+    best = frame.groupby("end")["score"].transform("max").to_numpy()
+    keep = np.ones(len(matches), dtype=bool)
+    keep[np.flatnonzero(to_named)] = score[to_named] >= best - margin
+    return matches[keep]
+
+
+def _scorer(features: pd.DataFrame, config: DedupeConfig) -> PairScorer:
     signatures = features.attrs["signatures"]
 
     def score(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -13,6 +13,7 @@ import logging
 import re
 import time
 import unicodedata
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -274,7 +275,8 @@ def title_discriminators(normalised_title: str) -> tuple[str, str, str, str]:
                 if len(word) > len(suffix) + 3 and word.endswith(suffix):
                     found[2].add(rank)
                     break
-    return tuple(" ".join(sorted(kind)) for kind in found)  # type: ignore[return-value]
+    licence, seniority, rank, number = (" ".join(sorted(kind)) for kind in found)
+    return licence, seniority, rank, number
 
 
 @functools.lru_cache(maxsize=262_144)
@@ -479,7 +481,7 @@ def _names_board(board: str, employer_key: str) -> bool:
     return any(len(w) >= 5 and w in words for w in _words(_fold(board)).split())
 
 
-def _map_distinct(values: pd.Series, function) -> np.ndarray:  # type: ignore[no-untyped-def]
+def _map_distinct(values: pd.Series, function: Callable[[str], object]) -> np.ndarray:
     codes, uniques = pd.factorize(values.fillna("").astype(str))
     mapped = np.array([function(u) for u in uniques], dtype=object)
     return mapped[codes] if len(uniques) else np.array([], dtype=object)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -38,7 +39,7 @@ log = logging.getLogger(__name__)
 
 
 def _similarity(
-    left: np.ndarray, right: np.ndarray, scorer: object, workers: int
+    left: np.ndarray, right: np.ndarray, scorer: Any, workers: int
 ) -> np.ndarray:
     if len(left) == 0:
         return np.empty(0, dtype=np.float32)
@@ -323,6 +324,10 @@ def _score_chunk(
     prefix = np.clip((prefix - floor) / (1.0 - floor), 0.0, 1.0)
     description[alive] = np.fmax(jaccard, prefix)
 
+    # Titles are compared as text: a board that retitles a job with a synonym
+    # ("Handhaver" for "Toezichthouder openbare ruimte") is only matched when
+    # the employer is known on both sides and the descriptions agree. Comparing
+    # the occupation codes of both titles would catch the rest.
     title_floor = np.where(
         (np.nan_to_num(description) >= config.description_confirms)
         & (np.nan_to_num(employer) >= config.min_employer_similarity),

@@ -27,6 +27,7 @@ import random
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -62,7 +63,7 @@ class Noise:
 
 # Occupations: title, variants that mean the same, tasks, requirements, hours,
 # monthly salary range; "{lvl}" and "{cls}" are filled per vacancy.
-_OCCUPATIONS: list[dict[str, object]] = [
+_OCCUPATIONS: list[dict[str, Any]] = [
     {
         "title": "Chauffeur {cls}",
         "same": ["Vrachtwagenchauffeur {cls}", "Chauffeur rijbewijs {cls}"],
@@ -906,7 +907,7 @@ class _Generator:
                 employer = len(self.employers) - 1
         if variant is None:
             options = spec.get("lvl") or spec.get("cls") or [""]
-            variant = rng.choice(options)  # type: ignore[arg-type]
+            variant = rng.choice(options)
         if municipality is None:
             municipality = rng.choice(self.employers[employer].municipalities)
             # Two unrelated vacancies for one job at one employer in one place
@@ -919,17 +920,17 @@ class _Generator:
         place = rng.choice(_MUNICIPALITIES[municipality][1])
         if day is None:
             day = self.start + rng.randrange(0, 240)
-        low, high = spec["hours"]  # type: ignore[misc]
+        low, high = spec["hours"]
         hours_min = rng.randrange(low, high + 1, 2)
         hours = (hours_min, min(high, hours_min + rng.choice([0, 4, 8])))
-        smin, smax = spec["salary"]  # type: ignore[misc]
+        smin, smax = spec["salary"]
         salary_low = rng.randrange(smin, smax, 50)
         salary = (salary_low, salary_low + rng.choice([300, 500, 800]))
         if like is not None and rng.random() < 0.7:
             sentences = list(like.sentences)
         else:
-            tasks = rng.sample(spec["tasks"], k=min(3, len(spec["tasks"])))  # type: ignore[arg-type]
-            needs = rng.sample(spec["needs"], k=2)  # type: ignore[arg-type]
+            tasks = rng.sample(spec["tasks"], k=min(3, len(spec["tasks"])))
+            needs = rng.sample(spec["needs"], k=2)
             sentences = [
                 rng.choice(_INTROS).replace("{mission}", rng.choice(_MISSIONS)),
                 self.employers[employer].about,
@@ -961,7 +962,7 @@ class _Generator:
         spec = _OCCUPATIONS[vacancy.occupation]
         template = str(spec["title"])
         if not canonical:
-            template = self.rng.choice(spec["same"])  # type: ignore[arg-type]
+            template = self.rng.choice(spec["same"])
         title = template.replace("{lvl}", vacancy.variant).replace(
             "{cls}", vacancy.variant
         )
@@ -1099,18 +1100,20 @@ class _Generator:
         posting_id = f"{name}:{external}"
         fields = rng.random() < habits["fields"]
         salary_period = None
-        salary = (None, None)
+        salary: tuple[float | None, ...] = (None, None)
         if fields and rng.random() < 0.8:
             if rng.random() < 0.15:
                 salary_period = "hour"
-                salary = tuple(round(s / (4.33 * 38), 2) for s in vacancy.salary)  # type: ignore[assignment]
+                salary = tuple(round(s / (4.33 * 38), 2) for s in vacancy.salary)
             elif rng.random() < 0.1:
                 salary_period = "year"
-                salary = tuple(s * 12.96 for s in vacancy.salary)  # type: ignore[assignment]
+                salary = tuple(s * 12.96 for s in vacancy.salary)
             else:
                 salary_period = "month"
-                salary = vacancy.salary  # type: ignore[assignment]
-        hours = vacancy.hours if fields and rng.random() < 0.85 else (None, None)
+                salary = vacancy.salary
+        hours: tuple[int | None, ...] = (None, None)
+        if fields and rng.random() < 0.85:
+            hours = vacancy.hours
         self.rows.append(
             {
                 "posting_id": posting_id,
@@ -1153,7 +1156,7 @@ class _Generator:
         rng = self.rng
         spec = _OCCUPATIONS[vacancy.occupation]
         kind = rng.random()
-        options = list(spec.get("lvl") or spec.get("cls") or [])  # type: ignore[arg-type]
+        options = list(spec.get("lvl") or spec.get("cls") or [])
         employer = self.employers[vacancy.employer]
         others = [
             m
