@@ -134,3 +134,30 @@ def test_block_pairs_with_a_filter_keeps_only_pairs_touching_marked_rows():
         pair_filter=np.array([True, False, False]),
     )
     assert as_set(left, right) == {(0, 1), (0, 2)}
+
+
+def test_block_pairs_find_titles_with_a_typo_in_a_crowded_municipality():
+    titles = ["Verpleegkundige"] * 70 + ["Verpleegkunidge", "Timmerman"]
+    n = len(titles)
+    frame = pd.DataFrame(
+        {
+            "posting_id": [f"b{i}:1" for i in range(n)],
+            "board": [f"b{i}" for i in range(n)],
+            "title": titles,
+            "employer": ["Onze opdrachtgever"] * n,
+            "location": ["Eindhoven"] * n,
+            "description": [f"Tekst nummer {i} over iets anders." for i in range(n)],
+            "date_posted": [f"2026-{1 + i % 12:02d}-01" for i in range(n - 2)]
+            + ["2026-05-01", "2026-05-01"],
+        }
+    )
+    features = normalise_postings(frame)
+    signatures, _ = description_signatures(frame["description"])
+    left, right, stats = block_pairs(
+        features, signatures, max_block_size=20, window=2, lsh_bands=4
+    )
+    typo = n - 2
+    partners = {a for a, b in as_set(left, right) if b == typo}
+    partners |= {b for a, b in as_set(left, right) if a == typo}
+    assert any(titles[p] == "Verpleegkundige" for p in partners)
+    assert stats.capped_blocks["municipality+skeleton"] == 1

@@ -121,3 +121,55 @@ def test_golden_records_of_a_dedupe_give_one_row_per_vacancy(labelled):
     assert len(golden) == assignment["cluster_id"].nunique()
     assert golden["n_postings"].sum() == len(postings)
     assert golden["posting_id"].isin(set(postings["posting_id"])).all()
+
+
+def test_dedupe_postings_puts_a_hidden_employer_with_its_best_vacancy():
+    # The agency posting matches both employers' postings; it joins the one
+    # whose text it copies, and the two employers stay apart.
+    text = (
+        "Je verzorgt bewoners op een psychogeriatrische afdeling, deelt medicatie "
+        "uit en overlegt met de specialist ouderengeneeskunde over het zorgplan."
+    )
+    base = {
+        "title": "Verzorgende IG",
+        "location": "Tilburg",
+        "date_posted": "2026-03-02",
+        "hours_min": 24.0,
+        "hours_max": 28.0,
+        "salary_period": "month",
+    }
+    postings = pd.DataFrame(
+        [
+            {
+                **base,
+                "posting_id": "a:1",
+                "board": "a",
+                "employer": "Zorggroep Noord",
+                "description": text,
+                "salary_min": 2900.0,
+                "salary_max": 3300.0,
+            },
+            {
+                **base,
+                "posting_id": "b:1",
+                "board": "b",
+                "employer": "Thuiszorg West",
+                "description": "Thuiszorg in de wijk: " + text[:60],
+                "salary_min": 2700.0,
+                "salary_max": 3100.0,
+            },
+            {
+                **base,
+                "posting_id": "c:1",
+                "board": "flexpunt",
+                "employer": "Onze opdrachtgever",
+                "source_type": "agency",
+                "description": "Voor onze opdrachtgever: " + text,
+                "salary_min": 2900.0,
+                "salary_max": 3300.0,
+            },
+        ]
+    )
+    clusters = dedupe_postings(postings).set_index("posting_id")["cluster_id"]
+    assert clusters["c:1"] == clusters["a:1"]
+    assert clusters["b:1"] != clusters["a:1"]

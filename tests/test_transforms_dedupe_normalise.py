@@ -153,3 +153,15 @@ def test_normalise_postings_converts_salaries_to_months_and_dates_to_days():
     assert pd.isna(features["salary_min"].iloc[2])
     assert features["day"].iloc[1] - features["day"].iloc[0] == 3
     assert pd.isna(features["day"].iloc[2])
+
+
+def test_normalise_postings_reads_hours_from_titles_without_hours_fields():
+    frame = _postings(
+        title=["Kok | 24-32 uur", "Kok 40 uur", "Kok"],
+        hours_min=[None, 36.0, None],
+        hours_max=[None, 36.0, None],
+    )
+    features = normalise_postings(frame)
+    assert features["hours_min"].tolist()[:2] == [24.0, 36.0]
+    assert features["hours_max"].tolist()[:2] == [32.0, 36.0]
+    assert pd.isna(features["hours_min"].iloc[2])

@@ -160,7 +160,7 @@ def test_score_pairs_compares_salaries_per_month():
     a = posting("werkplein:1", salary_min=17.0, salary_max=19.4, salary_period="hour")
     b = posting("vacaturenet:2")
     row = score_two(a, b)
-    assert row["terms"] == 1.0
+    assert row["salary"] == 1.0
     assert row["is_match"]
 
 
@@ -171,3 +171,30 @@ def test_score_pairs_needs_strong_evidence_for_two_postings_of_one_board():
     strict = score_two(a, b, same_board_threshold=0.99)
     assert loose["is_match"]
     assert not strict["is_match"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Docent wiskunde", "Docent scheikunde"),
+        ("Servicemonteur koeltechniek", "Servicemonteur elektrotechniek"),
+        ("Medewerker crediteuren", "Medewerker debiteuren"),
+    ],
+)
+def test_score_pairs_tells_specialisations_of_one_head_apart(first, second):
+    row = score_two(posting("werkplein:1", title=first), posting("b:2", title=second))
+    assert row["veto"] == "qualifier"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Chauffeur CE", "Vrachtwagenchauffeur CE"),
+        ("Chauffeur CE", "Chaufeur CE"),
+        ("Medewerker klantenservice", "Klantenservicemedewerker"),
+    ],
+)
+def test_score_pairs_accepts_typos_and_compounds_of_one_title(first, second):
+    row = score_two(posting("werkplein:1", title=first), posting("b:2", title=second))
+    assert row["veto"] == ""
+    assert row["is_match"]

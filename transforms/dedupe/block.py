@@ -1,19 +1,26 @@
 """Find candidate pairs: postings that share a blocking key or a description bucket.
 
 Only postings in one block are compared, never all pairs. Each key catches a
-different kind of copy: the same employer and title, the same title in the
-same municipality (agencies that hide the employer), and the same again with
-the same hours and salary (a smaller block where the former is capped), the
-same employer in the same municipality (reworded
-titles), titles next to each other alphabetically within a municipality
-(typos), and near-identical descriptions (MinHash LSH buckets). A block larger
-than ``max_block_size`` is sorted and each posting is compared only with its
-``window`` neighbours; the blocks and pairs this skips are counted.
+different kind of copy:
+
+- the same employer and title;
+- the same title in the same municipality (agencies that hide the employer),
+  and the same again with the same hours and salary (a smaller block where the
+  former is capped);
+- the same employer in the same municipality (reworded titles);
+- titles next to each other alphabetically within a municipality, and titles
+  with the same consonants (typos);
+- near-identical descriptions (MinHash LSH buckets).
+
+A block larger than ``max_block_size`` is sorted and each posting is compared
+only with its ``window`` neighbours; the blocks and pairs this skips are
+counted.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -143,6 +150,23 @@ def _codes(*columns: np.ndarray, valid: np.ndarray | None = None) -> np.ndarray:
     return codes
 
 
+_VOWELS = str.maketrans("", "", "aeiouy")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def _skeleton(title: str) -> str:
+    # Most typos hit a vowel or double a letter: "verpleegkunidge",
+    # "timmermn" and "schooonmaker" keep the skeleton of the right word.
+    words = (_REPEATS.sub(r"\1", w.translate(_VOWELS)) for w in title.split())
+    return " ".join(sorted(w for w in words if w))
+
+
+def _skeletons(titles: np.ndarray) -> np.ndarray:
+    codes, uniques = pd.factorize(titles)
+    skeletons = np.array([_skeleton(u) for u in uniques], dtype=object)
+    return skeletons[codes] if len(uniques) else np.array([], dtype=object)
+
+
 def _sorted_title(titles: pd.Series) -> np.ndarray:
     codes, uniques = pd.factorize(titles)
     sorted_words = np.array([" ".join(sorted(u.split())) for u in uniques], object)
@@ -228,6 +252,11 @@ def block_pairs(
             "employer+municipality",
             _codes(employer, municipality, valid=has_employer & has_place),
             title_code,
+        ),
+        (
+            "municipality+skeleton",
+            _codes(municipality, _skeletons(title), valid=has_place & has_title),
+            day,
         ),
     ]
     # Sorted neighbourhood: within a municipality, titles next to each other

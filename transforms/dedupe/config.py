@@ -43,10 +43,11 @@ class DedupeConfig:
         rapidfuzz ratio of the description starts that unrelated texts reach;
         the ratio is rescaled so this becomes 0.
     weight_title, weight_employer, weight_place, weight_description, \
-weight_terms : float
+weight_hours, weight_salary : float
         Weights of the similarities in the pair score. A similarity that cannot
         be computed (a field missing on either side) drops out, and the
-        remaining weights are renormalised.
+        remaining weights are renormalised. Equal salaries weigh more than equal
+        hours: many jobs have 40 hours, few pay exactly the same.
     match_threshold : float
         A pair scoring at least this is the same vacancy.
     hidden_employer_threshold : float
@@ -111,7 +112,8 @@ weight_terms : float
     weight_employer: float = 2.0
     weight_place: float = 1.0
     weight_description: float = 2.5
-    weight_terms: float = 3.0
+    weight_hours: float = 1.0
+    weight_salary: float = 2.5
     match_threshold: float = 0.77
     hidden_employer_threshold: float = 0.81
     hidden_margin: float = 0.03

@@ -69,9 +69,12 @@ def _qualifier(a: str, b: str) -> float:
     if not only_a or not only_b or not words_a & words_b:
         return 1.0
     x, y = " ".join(sorted(only_a)), " ".join(sorted(only_b))
-    # Without spaces, a compound meets its parts ("medewerker bediening").
-    joined = fuzz.ratio(x.replace(" ", ""), y.replace(" ", ""))
-    return max(fuzz.ratio(x, y), joined) / 100.0
+    # Without spaces, a compound meets its parts ("medewerker bediening"), and
+    # a compound contains its head ("vrachtwagenchauffeur", "chauffeur").
+    x_joined, y_joined = x.replace(" ", ""), y.replace(" ", "")
+    if x_joined in y_joined or y_joined in x_joined:
+        return 1.0
+    return max(fuzz.ratio(x, y), fuzz.ratio(x_joined, y_joined)) / 100.0
 
 
 def _qualifier_similarity(
@@ -124,8 +127,8 @@ def _description_prefix_similarity(
 
 def _terms(
     features: pd.DataFrame, left: np.ndarray, right: np.ndarray, config: DedupeConfig
-) -> tuple[np.ndarray, np.ndarray]:
-    """Return agreement of hours and salary (NaN: unknown) and a conflict flag.
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return agreement of hours and of salary (NaN: unknown) and a conflict flag.
 
     Copies of one vacancy repeat its numbers, so agreement falls with the
     difference between the ends of the two ranges; ranges that do not even
@@ -159,11 +162,7 @@ def _terms(
         known = ~np.isnan(gap)
         values.append(np.where(known, np.clip(agree, 0.0, 1.0), np.nan))
         conflict |= known & (gap > tolerance)
-    stacked = np.vstack(values)
-    known = (~np.isnan(stacked)).sum(axis=0)
-    total = np.nansum(stacked, axis=0)
-    mean = np.where(known > 0, total / np.maximum(known, 1), np.nan)
-    return mean, conflict
+    return values[0], values[1], conflict
 
 
 def score_pairs(
@@ -191,7 +190,7 @@ def score_pairs(
     -------
     pandas.DataFrame
         One row per pair: ``left``, ``right``, the similarities ``title``,
-        ``employer``, ``place``, ``description`` and ``terms`` (NaN where a
+        ``employer``, ``place``, ``description``, ``hours`` and ``salary`` (NaN where a
         side lacks the field, or where an earlier veto made the comparison
         pointless), ``day_gap``, ``veto`` (a reason or empty),
         ``score`` (0 when vetoed) and ``is_match``.
@@ -263,7 +262,7 @@ def _score_chunk(
 
     day = features["day"].to_numpy(float)
     day_gap = np.abs(day[left] - day[right])
-    terms, terms_conflict = _terms(features, left, right, config)
+    hours, salary, terms_conflict = _terms(features, left, right, config)
 
     employers = features["employer_key"].to_numpy()
     employer_code = codes["employer_key"]
@@ -345,7 +344,8 @@ def _score_chunk(
         (employer, config.weight_employer),
         (place, config.weight_place),
         (description, config.weight_description),
-        (terms, config.weight_terms),
+        (hours, config.weight_hours),
+        (salary, config.weight_salary),
     )
     total = np.zeros(n, dtype=np.float64)
     weight = np.zeros(n, dtype=np.float64)
@@ -378,7 +378,8 @@ def _score_chunk(
             "employer": employer,
             "place": place,
             "description": description,
-            "terms": terms.astype(np.float32),
+            "hours": hours.astype(np.float32),
+            "salary": salary.astype(np.float32),
             "day_gap": day_gap.astype(np.float32),
             "veto": pd.Categorical(veto, categories=_VETOES),
             "score": score.astype(np.float32),
