@@ -720,6 +720,9 @@ def _fold_vocabulary(
             kept_own += 1
             folded.append(own.assign(label_type="vocabulary"))
             continue
+        # All labels of a vocabulary occupation go to one taxonomy occupation,
+        # so its ESCO URI can be coarser than the title ("verpleegkundige
+        # oncologie" gets the general nurse); the ISCO-08 group is exact.
         target = _best_target(list(own["norm"]), targets, norms_of) or central.get(
             isco, targets[0]
         )

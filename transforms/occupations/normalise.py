@@ -103,6 +103,9 @@ _OPENING = re.compile(
     r"hiring|job)\s*[:!\-–|]\s*",
     re.IGNORECASE,
 )
+# Elliptic compounds ("Systeem- en netwerkbeheerder") are not expanded: the
+# first part stays a bare modifier, so such a title codes to its second
+# occupation. Worth doing when boards show many of them.
 _SEGMENT_SPLIT = re.compile(r"\s[-–—|•·]\s|[|•·,;:!?()\[\]{}\"“”]|\s/\s|/")
 # "Kok te Zwolle", "Monteur regio Den Bosch": a capitalised word after these is
 # a place even when the list does not know it.
