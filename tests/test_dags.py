@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import NIGHT_1, scalar
+from support import scalar
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -44,42 +44,32 @@ def airflow_db():
 
 
 def test_vacancies_nightly_runs_a_demo_night(airflow_db, tmp_path, monkeypatch):
+    """A run for tonight crawls every board of the registry and loads the night."""
+    import pendulum
     from airflow.dag_processing.dagbag import DagBag
 
     from vacatures.demo.server import DemoBoards
 
+    # Only a run for tonight fetches the boards; earlier nights are replayed.
+    now = pendulum.now("Europe/Amsterdam")
+    night = now.date()
     url = f"duckdb:///{tmp_path / 'warehouse.duckdb'}"
-    with DemoBoards(as_of=NIGHT_1) as site:
+    with DemoBoards(as_of=night) as site:
         registry = site.write_registry(tmp_path / "boards.toml")
         monkeypatch.setenv("VACATURES_HOME", str(tmp_path))
         monkeypatch.setenv("VACATURES_BOARDS", str(registry))
         monkeypatch.setenv("VACATURES_WAREHOUSE_URL", url)
         dag = DagBag(dag_folder=str(ROOT / "dags")).dags["vacancies_nightly"]
-        run = dag.test(logical_date=site_night(NIGHT_1))
+        run = dag.test(logical_date=now)
+        served = site.truth()
     assert run.state == "success"
-    boards = sorted(
-        p.stem for p in (tmp_path / "landing" / "2026-12-01").glob("*.jsonl")
-    )
-    assert boards == sorted(
-        line.split('"')[1]
-        for line in registry.read_text().splitlines()
-        if line.startswith("name = ")
+    landed = tmp_path / "landing" / night.isoformat()
+    assert sorted(p.stem for p in landed.glob("*.jsonl")) == sorted(
+        set(served["board"])
     )
     assert scalar(url, "select count(*) from core.vacancies") > 0
     assert scalar(url, "select count(*) from published.vacancies") > 0
-    assert (
-        scalar(
-            url,
-            "select count(distinct step) from core.runs where run_date = :d",
-            d=NIGHT_1,
-        )
-        >= 5
+    steps = scalar(
+        url, "select count(distinct step) from core.runs where run_date = :d", d=night
     )
-
-
-def site_night(night):
-    import pendulum
-
-    return pendulum.datetime(
-        night.year, night.month, night.day, 2, tz="Europe/Amsterdam"
-    )
+    assert steps >= 5
