@@ -112,7 +112,9 @@ def insert_rows(connection: Connection, table: sa.Table, frame: pd.DataFrame) ->
     elif dialect == "postgresql":
         _postgres_copy(connection, target, frame)
     else:
-        connection.execute(table.insert(), frame.to_dict("records"))
+        names = list(frame.columns)
+        rows = [dict(zip(names, row, strict=True)) for row in _python_rows(frame)]
+        connection.execute(table.insert(), rows)
     return len(frame)
 
 
