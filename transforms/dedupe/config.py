@@ -99,8 +99,8 @@ weight_hours, weight_salary : float
         Threads rapidfuzz uses to compare pairs; -1 for every core.
     """
 
-    max_block_size: int = 60
-    block_window: int = 12
+    max_block_size: int = 24
+    block_window: int = 8
     neighbourhood_window: int = 4
     minhash_bins: int = 32
     lsh_bands: int = 4
