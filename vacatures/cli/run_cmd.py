@@ -48,15 +48,13 @@ def _demo_boards(settings: Settings, run_date: dt.date, port: int) -> Iterator[P
         site.__exit__(None, None, None)
 
 
-def summary_table(results: dict[str, StepResult], warehouse_url: str) -> Table:
+def summary_table(results: dict[str, StepResult]) -> Table:
     """Build the table printed at the end of a run.
 
     Parameters
     ----------
     results : dict
         Step name to what it returned.
-    warehouse_url : str
-        Where the warehouse is.
 
     Returns
     -------
@@ -87,7 +85,6 @@ def summary_table(results: dict[str, StepResult], warehouse_url: str) -> Table:
         share = coded.details.get("coded_share")
         if share is not None:
             table.add_row("coded to an occupation", f"{share:.1%}")
-    table.add_row("warehouse", warehouse_url)
     return table
 
 
@@ -125,7 +122,9 @@ def run(
         elif not ctx.registry_path.is_file():
             raise UserError(f"board registry not found: {ctx.registry_path}")
         results = run_night(ctx)
-    Console().print(summary_table(results, settings.warehouse_url))
+    console = Console()
+    console.print(summary_table(results))
+    console.print(f"warehouse: {settings.warehouse_url}", soft_wrap=True)
     log.debug("steps run: %s", [name for name, _ in STEPS])
 
 
