@@ -16,6 +16,7 @@ STEP_ORDER: tuple[str, ...] = (
     "integrate",
     "dedupe",
     "classify",
+    "enrich",
     "check",
     "publish",
     "report",
