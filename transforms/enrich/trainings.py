@@ -323,7 +323,7 @@ def _catalogue(
         source,
         f"{len(frame):,}",
         f"{links['occupation_code'].nunique():,}",
-        dict(sorted(dropped.items())) or "none",
+        dict(sorted(catalogue.dropped.items())) or "none",
         time.perf_counter() - started,
     )
     if unresolved:
