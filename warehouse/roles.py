@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Any, cast
 
 from sqlalchemy.engine import Engine
 
@@ -86,7 +87,7 @@ def grant_portal_access(
             from psycopg import sql
 
             # ALTER ROLE takes no bound parameters; psycopg quotes the literal.
-            connection.connection.driver_connection.execute(
+            cast(Any, connection.connection.driver_connection).execute(
                 sql.SQL("alter role {} password {}").format(
                     sql.Identifier(role), sql.Literal(password)
                 )

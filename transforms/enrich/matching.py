@@ -167,7 +167,10 @@ def read_client_profiles(
     started = time.perf_counter()
     records = read_records(Path(path), list_keys=("clients",), what="client profiles")
     dropped: Counter[str] = Counter()
-    clients, profiles, codes, seen = [], [], [], set()
+    clients: list[dict[str, object]] = []
+    profiles: list[dict[str, object]] = []
+    codes: list[tuple[str, str]] = []
+    seen: set[str] = set()
     for record in records:
         client_id = first_value(record, "client_id", "id", "klantnummer")
         if client_id is None:
@@ -250,8 +253,11 @@ class _Vacancies:
         self.isco3 = self._encode("isco3", isco.str[:3])
         self.isco2 = self._encode("isco2", isco.str[:2])
         self.uri = self._encode("uri", frame["esco_uri"])
-        for name in ("place", "municipality", "province"):
-            setattr(self, name, self._encode(name, frame[name].str.casefold()))
+        self.place = self._encode("place", frame["place"].str.casefold())
+        self.municipality = self._encode(
+            "municipality", frame["municipality"].str.casefold()
+        )
+        self.province = self._encode("province", frame["province"].str.casefold())
         self.is_remote = frame["is_remote"].fillna(False).astype(bool).to_numpy()
         self.hours_min = frame["hours_min_per_week"].astype(float).to_numpy()
         self.hours_max = frame["hours_max_per_week"].astype(float).to_numpy()
@@ -353,13 +359,18 @@ def _region(
     return _REGION_NAMES[kind], _REGION_VALUES[kind]
 
 
+def _number(value: object) -> float | None:
+    """Return a number as float, or ``None`` for missing values."""
+    if value is None or isinstance(value, str) or pd.isna(value):  # type: ignore[call-overload]
+        return None
+    return float(value)  # type: ignore[arg-type]
+
+
 def _hours_fit(
     data: _Vacancies, rows: np.ndarray, profile: Mapping[str, object]
 ) -> np.ndarray:
-    low = profile.get("hours_min_per_week")
-    high = profile.get("hours_max_per_week")
-    low = float(low) if low is not None and not pd.isna(low) else None
-    high = float(high) if high is not None and not pd.isna(high) else None
+    low = _number(profile.get("hours_min_per_week"))
+    high = _number(profile.get("hours_max_per_week"))
     if low is None and high is None:
         return np.full(len(rows), np.nan)
     low = low if low is not None else high
@@ -408,11 +419,11 @@ def _reasons(row: Mapping[str, object], contacts: list[str]) -> str:
         parts.append("thuiswerken mogelijk")
     elif region == "elsewhere":
         parts.append(f"buiten de regio ({where})")
-    hours = row["hours_fit"]
-    if not pd.isna(hours):
+    hours = _number(row["hours_fit"])
+    if hours is not None:
         parts.append("uren passen" if hours >= 1.0 else "uren wijken af")
-    education = row["education_fit"]
-    if not pd.isna(education):
+    education = _number(row["education_fit"])
+    if education is not None:
         asked = row["education_level"]
         parts.append(
             f"opleiding past ({asked})"

@@ -349,7 +349,8 @@ class OccupationIndex:
             ``esco_uri``, ``linked_by``, ``link_score`` (the best link per
             owner and occupation) and the codes that did not resolve.
         """
-        rows, unresolved = [], []
+        rows: list[tuple[str, str, str, str | None, str, float]] = []
+        unresolved: list[str] = []
         for owner, code in codes:
             links = self.resolve(code, linked_by=linked_by)
             if not links:

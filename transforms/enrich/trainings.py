@@ -297,7 +297,7 @@ def _catalogue(
     started: float,
 ) -> TrainingCatalogue:
     trainings: dict[str, dict[str, Any]] = {}
-    codes = []
+    codes: list[tuple[str, str]] = []
     for row, occupation_codes in rows:
         if not occupation_codes:
             dropped["no_occupation"] += 1
@@ -537,7 +537,7 @@ def extract_trainings(body: str | bytes, url: str) -> list[dict[str, Any]]:
         document = lxml.html.fromstring(body)
     except (ValueError, lxml.etree.ParserError):
         return []
-    records = []
+    records: list[dict[str, Any]] = []
     for script in document.xpath('//script[@type="application/ld+json"]'):
         text = (script.text or "").strip().removeprefix("<!--").removesuffix("-->")
         try:
@@ -617,7 +617,8 @@ def fetch_pages(
         (``bad_url``, ``robots_txt``, ``http_<status>``, ``network``,
         ``too_large``).
     """
-    pages, failures = [], Counter()
+    pages: list[tuple[str, bytes]] = []
+    failures: Counter[str] = Counter()
     robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
     last_request: dict[str, float] = {}
     for url in urls:
@@ -674,7 +675,7 @@ def _robots(
             rules.parse(response.read(500_000).decode("utf-8", "replace").splitlines())
     except urllib.error.HTTPError as error:
         if error.code in (401, 403):
-            rules.disallow_all = True
+            rules.parse(["User-agent: *", "Disallow: /"])
             return rules
         return None
     except (urllib.error.URLError, TimeoutError, OSError):

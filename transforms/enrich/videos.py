@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -128,8 +128,8 @@ class VideoCatalogue:
         )
 
 
-def _is_http_url(url: str | None) -> bool:
-    if not url:
+def _is_http_url(url: object) -> TypeGuard[str]:
+    if not isinstance(url, str) or not url:
         return False
     parts = urlsplit(url)
     return parts.scheme in ("http", "https") and bool(parts.netloc)
@@ -183,7 +183,9 @@ def read_video_catalogue(
     records = read_records(Path(path), list_keys=("videos",), what="video catalogue")
     source = source or f"catalogue:{Path(path).stem}"
     dropped: Counter[str] = Counter()
-    videos, codes, seen = [], [], set()
+    videos: list[dict[str, Any]] = []
+    codes: list[tuple[str, str]] = []
+    seen: set[str] = set()
     for record in records:
         title = first_value(record, "title", "titel")
         url = first_value(record, "url", "video_url")
@@ -299,7 +301,8 @@ def read_careeronestop(
             dropped["bad_url"] += 1
             continue
         by_url.setdefault(str(url), []).append((_careeronestop_code(key), entry))
-    videos, codes = [], []
+    videos: list[dict[str, Any]] = []
+    codes: list[tuple[str, str]] = []
     for url, shared in by_url.items():
         file_name = urlsplit(url).path.rsplit("/", 1)[-1]
         main, entry = next(
