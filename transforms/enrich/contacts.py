@@ -232,6 +232,8 @@ class EmployerMatcher:
 
         add(self._by_joined.get(name.joined, ()), "same_name")
         add(self._by_core.get(name.core, ()), "same_words")
+        # Only whole names are read as acronyms: "UMC Utrecht" does not yet
+        # match "Universitair Medisch Centrum Utrecht".
         if len(name.words) == 1 and name.words[0] in name.capitals:
             add(self._by_initials.get(name.words[0], ()), "acronym")
         if len(name.words) >= 2:

@@ -84,6 +84,8 @@ def enrich_warehouse(
     from transforms.enrich.demo import load_demo_data
 
     started = time.perf_counter()
+    # A production warehouse that has imported nothing yet would show the
+    # demo's placeholder links too; pass demo_data=False where that matters.
     if demo_data or (demo_data is None and not store.has_own_data(connection)):
         load_demo_data(connection, imported_date=run_date)
     vacancies = store.load_open_vacancies(connection)

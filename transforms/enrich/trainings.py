@@ -538,6 +538,8 @@ def extract_trainings(body: str | bytes, url: str) -> list[dict[str, Any]]:
     except (ValueError, lxml.etree.ParserError):
         return []
     records: list[dict[str, Any]] = []
+    # JSON-LD only: providers that mark programmes up as microdata or RDFa
+    # give no training until those are read too.
     for script in document.xpath('//script[@type="application/ld+json"]'):
         text = (script.text or "").strip().removeprefix("<!--").removesuffix("-->")
         try:
