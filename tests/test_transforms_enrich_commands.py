@@ -174,3 +174,20 @@ def test_warehouse_grant_portal_needs_postgresql(warehouse):
     done = invoke(warehouse, "warehouse", "grant-portal")
     assert isinstance(done.exception, UserError)
     assert "PostgreSQL" in str(done.exception)
+
+
+def test_videos_import_fetches_a_feed_by_url(warehouse):
+    feed = (DATA / "youtube_feed.xml").read_bytes()
+    with serve({"/robots.txt": b"", "/feeds/videos.xml": feed}) as base:
+        done = invoke(
+            warehouse,
+            "videos",
+            "import",
+            f"{base}/feeds/videos.xml",
+            "--source",
+            "youtube:beroepen",
+        )
+    assert done.exit_code == 0, done.output
+    videos = rows(warehouse, m.core_videos)
+    assert set(videos["source"]) == {"youtube:beroepen"}
+    assert videos["url"].str.startswith("https://www.youtube.com/watch?v=").all()

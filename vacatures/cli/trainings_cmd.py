@@ -7,11 +7,10 @@ import logging
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
-from urllib.parse import urlsplit
 
 import typer
 
-from vacatures.cli.options import VerboseOption, WarehouseOption, existing_file
+from vacatures.cli.options import VerboseOption, WarehouseOption
 from vacatures.cli.videos_cmd import open_warehouse
 from vacatures.errors import InputError
 
@@ -31,17 +30,6 @@ class TrainingSource(StrEnum):
     AUTO = "auto"
     CATALOGUE = "catalogue"
     PAGES = "pages"
-
-
-def _page_urls(source: str) -> list[str]:
-    if source.lower().startswith(("http://", "https://")):
-        return [source]
-    lines = existing_file(Path(source), what="list of pages").read_text("utf-8")
-    return [
-        line.strip()
-        for line in lines.splitlines()
-        if line.strip() and not line.lstrip().startswith("#")
-    ]
 
 
 def import_trainings(
@@ -80,57 +68,31 @@ def import_trainings(
     verbose: VerboseOption = False,
 ) -> None:
     """Import trainings and link them to the occupations they lead to."""
-    from transforms.enrich import store, trainings
-    from transforms.enrich.occupations import read_crosswalk, score_crosswalk
+    from transforms.enrich.imports import guess_training_kind, page_urls
+    from transforms.enrich.imports import import_trainings as run_import
+    from transforms.enrich.trainings import fetch_pages
     from vacatures.logs import configure
 
     configure(logging.DEBUG if verbose else logging.INFO)
-    if kind is TrainingSource.AUTO:
-        is_catalogue = source.lower().endswith((".csv", ".json"))
-        kind = TrainingSource.CATALOGUE if is_catalogue else TrainingSource.PAGES
-    scored = None
-    if crosswalk is not None:
-        scored = score_crosswalk(
-            read_crosswalk(existing_file(crosswalk, what="crosswalk"))
-        )
+    chosen = guess_training_kind(source) if kind is TrainingSource.AUTO else str(kind)
     pages = None
-    if kind is TrainingSource.PAGES:
-        urls = _page_urls(source)
+    if chosen == "pages":
+        # Fetched before the warehouse is opened, so that slow sites do not
+        # hold the embedded warehouse.
+        urls = page_urls(source)
         if not urls:
             raise InputError(f"no page URLs in {source}")
-        pages, _ = trainings.fetch_pages(urls, delay=delay)
+        pages, _ = fetch_pages(urls, delay=delay)
     with open_warehouse(warehouse) as connection:
-        index = store.load_occupation_index(connection, crosswalk=scored)
-        if pages is None:
-            catalogue = trainings.read_training_catalogue(
-                existing_file(Path(source), what="training catalogue"),
-                index,
-                source=name,
-            )
-        else:
-            where = urlsplit(source).netloc or Path(source).stem
-            catalogue = trainings.read_training_pages(
-                pages, index, source=name or f"pages:{where}"
-            )
-        if catalogue.trainings.empty:
-            raise InputError(
-                f"no training in {source} could be linked to an occupation "
-                f"(dropped: {dict(catalogue.dropped)})"
-            )
-        source_name = str(catalogue.trainings["source"].iloc[0])
-        stored, links = store.save_trainings(
+        run_import(
             connection,
-            catalogue.trainings,
-            catalogue.links,
-            source=source_name,
+            source,
             imported_date=dt.date.today(),
+            kind=chosen,
+            crosswalk=crosswalk,
+            name=name,
+            pages=pages,
         )
-    log.info(
-        "trainings: stored %s trainings towards %s occupations as %r",
-        f"{stored:,}",
-        f"{links:,}",
-        source_name,
-    )
 
 
 def register(app: typer.Typer) -> None:

@@ -13,8 +13,7 @@ from typing import Annotated
 import typer
 from sqlalchemy.engine import Connection
 
-from vacatures.cli.options import VerboseOption, WarehouseOption, existing_file
-from vacatures.errors import InputError
+from vacatures.cli.options import VerboseOption, WarehouseOption
 
 __all__ = ["import_videos", "open_warehouse", "register", "videos_app"]
 
@@ -59,33 +58,6 @@ def open_warehouse(url: str | None) -> Iterator[Connection]:
             yield connection
     finally:
         engine.dispose()
-
-
-def _guess_kind(source: str) -> VideoSource:
-    lowered = source.lower()
-    if lowered.startswith(("http://", "https://")) or lowered.endswith(".xml"):
-        return VideoSource.YOUTUBE
-    if lowered.endswith(".json"):
-        import json
-
-        try:
-            data = json.loads(Path(source).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return VideoSource.CATALOGUE
-        if isinstance(data, dict) and isinstance(data.get("videos"), dict):
-            return VideoSource.CAREERONESTOP
-    return VideoSource.CATALOGUE
-
-
-def _feed_body(source: str) -> bytes:
-    if source.lower().startswith(("http://", "https://")):
-        from transforms.enrich.trainings import fetch_pages
-
-        pages, failures = fetch_pages([source], delay=0.0)
-        if not pages:
-            raise InputError(f"cannot fetch the feed {source}: {dict(failures)}")
-        return pages[0][1]
-    return existing_file(Path(source), what="feed").read_bytes()
 
 
 def import_videos(
@@ -133,69 +105,21 @@ def import_videos(
     verbose: VerboseOption = False,
 ) -> None:
     """Import occupation videos and link them to occupations."""
-    from transforms.enrich import store, videos
-    from transforms.enrich.occupations import read_crosswalk, score_crosswalk
+    from transforms.enrich.imports import import_videos as run_import
     from vacatures.logs import configure
 
     configure(logging.DEBUG if verbose else logging.INFO)
-    if kind is VideoSource.AUTO:
-        kind = _guess_kind(source)
-    scored = None
-    if crosswalk is not None:
-        scored = score_crosswalk(
-            read_crosswalk(existing_file(crosswalk, what="crosswalk"))
-        )
-    elif kind is VideoSource.CAREERONESTOP:
-        raise InputError(
-            "CareerOneStop videos need --crosswalk CSV (ESCO to O*NET-SOC)"
-        )
     with open_warehouse(warehouse) as connection:
-        index = store.load_occupation_index(connection, crosswalk=scored)
-        if kind is VideoSource.CATALOGUE:
-            catalogue = videos.read_video_catalogue(
-                existing_file(Path(source), what="video catalogue"), index, source=name
-            )
-        elif kind is VideoSource.CAREERONESTOP:
-            catalogue = videos.read_careeronestop(
-                existing_file(Path(source), what="video catalogue"),
-                index,
-                source=name or "careeronestop",
-            )
-        else:
-            from transforms.occupations import OccupationCoder, starter_taxonomy
-            from transforms.occupations.store import load_taxonomy
-
-            entries = videos.parse_youtube_feed(_feed_body(source))
-            taxonomy = load_taxonomy(connection.engine) or starter_taxonomy()
-            feed_name = entries["channel"].iloc[0] if not entries.empty else "feed"
-            catalogue = videos.code_video_titles(
-                entries,
-                OccupationCoder(taxonomy),
-                min_score=min_score,
-                language=language,
-                source=name or f"youtube:{feed_name}",
-            )
-        source_name = (
-            catalogue.videos["source"].iloc[0] if len(catalogue.videos) else name
-        )
-        if catalogue.videos.empty:
-            raise InputError(
-                f"no video in {source} could be linked to an occupation "
-                f"(dropped: {dict(catalogue.dropped)})"
-            )
-        stored, links = store.save_videos(
+        run_import(
             connection,
-            catalogue.videos,
-            catalogue.links,
-            source=str(source_name),
+            source,
             imported_date=dt.date.today(),
+            kind=str(kind),
+            crosswalk=crosswalk,
+            language=language,
+            min_score=min_score,
+            name=name,
         )
-    log.info(
-        "videos: stored %s videos with %s occupation links as %r",
-        f"{stored:,}",
-        f"{links:,}",
-        source_name,
-    )
 
 
 def register(app: typer.Typer) -> None:
