@@ -146,6 +146,7 @@ def _record_missing(partition: Path, board: str, run_date: dt.date) -> None:
         "run_date": run_date.isoformat(),
         "status": "missing",
         "error": "nothing landed for this night, and a past night is not crawled",
+        "pages_fetched": 0,
         "postings_emitted": 0,
         "failures": {"not_landed": 1},
     }
@@ -263,7 +264,12 @@ def _read_stats(
                     "n_failures": int(count),
                 }
             )
-    return pd.DataFrame(crawls), pd.DataFrame(failures)
+    crawled = pd.DataFrame(crawls)
+    if not crawled.empty:
+        # A board without counts (unreadable stats) must not turn them into floats.
+        counts = ["pages_fetched", "postings_emitted"]
+        crawled[counts] = crawled[counts].astype("Int64")
+    return crawled, pd.DataFrame(failures)
 
 
 def _timestamp(value: str | None) -> dt.datetime | None:
