@@ -119,6 +119,9 @@ def run_splink(
     linker.training.estimate_parameters_using_expectation_maximisation(
         block_on("title", "municipality")
     )
+    linker.training.estimate_parameters_using_expectation_maximisation(
+        block_on("employer", "title")
+    )
     seconds["train"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
