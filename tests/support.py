@@ -19,9 +19,14 @@ NIGHT_2 = dt.date(2026, 12, 2)
 
 
 def run_context(
-    home: Path, warehouse_url: str, registry: Path, night: dt.date
+    home: Path,
+    warehouse_url: str,
+    registry: Path,
+    night: dt.date,
+    *,
+    demo: bool = True,
 ) -> RunContext:
-    """Return a run context whose files live under ``home``."""
+    """Return a run context whose files live under ``home``; a demo night by default."""
     return RunContext(
         run_date=night,
         warehouse_url=warehouse_url,
@@ -29,6 +34,7 @@ def run_context(
         registry_path=registry,
         state_dir=home / "state",
         reports_dir=home / "reports",
+        demo=demo,
     )
 
 

@@ -44,7 +44,8 @@ class Settings:
     registry (default the shipped ``boards.toml``);
     ``VACATURES_CLOSE_AFTER_NIGHTS`` is how many nights in a row a posting may be
     missing from a board that was crawled fine before it counts as gone (default
-    1: gone the first night it is missing).
+    1: gone the first night it is missing); ``VACATURES_DEMO`` set to true fills
+    the enrichment catalogues with the bundled demo set, as ``run --demo`` does.
     """
 
     home: Path = field(default_factory=_home)
@@ -57,6 +58,12 @@ class Settings:
 
     close_after_nights: int = field(
         default_factory=lambda: int(os.environ.get("VACATURES_CLOSE_AFTER_NIGHTS", "1"))
+    )
+
+    demo: bool = field(
+        default_factory=lambda: (
+            os.environ.get("VACATURES_DEMO", "").lower() in ("1", "true", "yes")
+        )
     )
 
     def __post_init__(self) -> None:
@@ -97,6 +104,7 @@ class RunContext:
     state_dir: Path
     reports_dir: Path
     close_after_nights: int = 1
+    demo: bool = False
 
     @classmethod
     def from_settings(cls, settings: Settings, run_date: dt.date) -> RunContext:
@@ -109,6 +117,7 @@ class RunContext:
             state_dir=settings.state_dir,
             reports_dir=settings.reports_dir,
             close_after_nights=settings.close_after_nights,
+            demo=settings.demo,
         )
 
     @property

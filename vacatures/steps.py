@@ -819,12 +819,13 @@ def enrich(ctx: RunContext) -> StepResult:
     """Give open vacancies an occupation video and trainings; match clients.
 
     Rewrites the vacancies' videos and trainings and the clients' contacts at
-    vacancies and ranked matches for tonight's open vacancies.
+    vacancies and ranked matches for tonight's open vacancies. A demo night
+    also loads the bundled demo catalogues and clients.
     """
     from transforms.enrich.night import enrich_warehouse
 
     with warehouse_engine(ctx) as engine, engine.begin() as connection:
-        result = enrich_warehouse(connection, run_date=ctx.run_date)
+        result = enrich_warehouse(connection, run_date=ctx.run_date, demo_data=ctx.demo)
     return StepResult(
         rows_in=result.vacancies,
         rows_out=result.with_video,

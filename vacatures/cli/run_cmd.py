@@ -85,6 +85,13 @@ def summary_table(results: dict[str, StepResult]) -> Table:
         share = coded.details.get("coded_share")
         if share is not None:
             table.add_row("coded to an occupation", f"{share:.1%}")
+    enriched = results.get("enrich")
+    if enriched is not None:
+        table.add_row("vacancies with a video", f"{enriched.rows_out:,}")
+        with_trainings = enriched.details.get("vacancies_with_trainings", 0)
+        table.add_row("vacancies with trainings", f"{with_trainings:,}")
+        matches = enriched.details.get("client_vacancy_matches", 0)
+        table.add_row("client matches", f"{matches:,}")
     return table
 
 
@@ -118,7 +125,7 @@ def run(
     with _maybe_demo(demo, settings, run_date, demo_port) as registry:
         ctx = RunContext.from_settings(settings, run_date)
         if registry is not None:
-            ctx = dataclasses.replace(ctx, registry_path=registry)
+            ctx = dataclasses.replace(ctx, registry_path=registry, demo=True)
         elif not ctx.registry_path.is_file():
             raise UserError(f"board registry not found: {ctx.registry_path}")
         results = run_night(ctx)
