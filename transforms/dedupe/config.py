@@ -87,6 +87,9 @@ weight_hours, weight_salary : float
     salary_tolerance : float
         Relative gap two monthly salary ranges may have and still agree;
         further apart they are different vacancies.
+    salary_slack : float
+        Relative difference at which two salaries given in the same period
+        (both monthly, say) stop agreeing at all: copies repeat the amounts.
     cluster_min_link : float
         Every member of a cluster must score at least this with the cluster's
         centre; members that do not are split off (guards against chains).
@@ -123,11 +126,12 @@ weight_hours, weight_salary : float
     min_qualifier_similarity: float = 0.8
     min_employer_similarity: float = 0.88
     one_sided_discriminator_penalty: float = 0.04
-    date_grace_days: int = 21
-    max_date_gap_days: int = 75
-    date_penalty: float = 0.15
+    date_grace_days: int = 10
+    max_date_gap_days: int = 60
+    date_penalty: float = 0.3
     hours_tolerance: float = 4.0
     salary_tolerance: float = 0.15
+    salary_slack: float = 0.03
     cluster_min_link: float = 0.50
     same_board_threshold: float = 0.97
     max_cluster_size: int = 12

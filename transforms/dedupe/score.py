@@ -155,8 +155,9 @@ def _terms(
             ends = ends / np.maximum(np.minimum(lo[left], lo[right]), 1.0)
             # Amounts converted between periods differ by the rounding of the
             # hours in a month; amounts in one period should be equal.
-            exact = np.where(same_period, 0.01, 0.06)
-            agree = 1.0 - (ends - exact) / (tolerance - exact)
+            exact = np.where(same_period, 0.005, 0.06)
+            slack = np.where(same_period, config.salary_slack, tolerance)
+            agree = 1.0 - (ends - exact) / (slack - exact)
         else:
             agree = 1.0 - ends / (2 * tolerance)
         known = ~np.isnan(gap)
