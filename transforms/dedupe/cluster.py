@@ -183,7 +183,7 @@ def cluster_pairs(
     pair_score = np.asarray(pair_score, dtype=np.float64)
     weak = pair_score < config.cluster_min_link
     weak |= (boards[a] == boards[b]) & (pair_score < config.same_board_threshold)
-    bad_groups = np.unique(g[weak])
+    bad_groups = pd.unique(g[weak])
     counts["split"] = len(bad_groups)
 
     if len(bad_groups):
