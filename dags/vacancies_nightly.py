@@ -8,7 +8,8 @@ Only the run scheduled for tonight fetches the boards. A backfill, or a run
 triggered for an earlier night, replays that night's landing files, and a board
 with nothing landed that night is recorded as missing. Failed quality gates
 fail ``publish`` at once, without retries, so the portals keep the last night;
-the ``report`` task runs whatever happened before it.
+the ``report`` task runs whatever happened before it, and ``failed_step`` then
+fails the run, so that a night left unpublished does not show as a good one.
 """
 
 from __future__ import annotations
@@ -85,13 +86,25 @@ def vacancies_nightly() -> None:
 
         return run()
 
+    @task(trigger_rule="one_failed", retries=0)
+    def failed_step() -> None:
+        """Fail the run when a step failed, since ``report`` runs regardless."""
+        from airflow.sdk.exceptions import AirflowFailException
+
+        raise AirflowFailException("a step of this night failed; see its log")
+
     previous = crawl.expand(board=prepare() >> boards())
+    steps = []
     for name in STEP_ORDER:
         if name == "prepare" or name in PARALLEL_STEPS:
             continue
         current = step_task(name)
         previous >> current
         previous = current
+        steps.append(current)
+    # Without this the run would take the state of its last task, ``report``,
+    # and a night that was not published would look like a good one.
+    steps >> failed_step()
 
 
 def _is_tonight(context: dict) -> bool:

@@ -28,6 +28,8 @@ from warehouse.quality import QualityGateError
 
 ROOT = Path(__file__).resolve().parents[1]
 NIGHT_0 = NIGHT_1 - dt.timedelta(days=1)
+DAY = dt.timedelta(days=1)
+NIGHT_3 = NIGHT_2 + DAY
 AFTER_CRAWL = ["prepare", "stage", "integrate", "dedupe", "classify", "check"]
 #: Fields of core.vacancy_changes a change of each kind in the demo shows in.
 CHANGE_FIELDS = {
@@ -67,6 +69,7 @@ class Nights:
     states: dict[object, str]
     snapshots: dict[object, dict]
     requests: dict[str, list]
+    tasks: dict[str, object] = dataclasses.field(default_factory=dict)
 
 
 @pytest.fixture(scope="module")
@@ -114,6 +117,16 @@ def nights(tmp_path_factory) -> Nights:
         )
         result.states["backfill"] = run.state
         result.requests["backfill"] = site.request_log
+        # The night after, replayed when one board of six had landed: the
+        # volume gates fail, so publish fails at once and the report runs.
+        source, target = (home / "landing" / str(n) for n in (NIGHT_2, NIGHT_3))
+        target.mkdir()
+        for path in source.glob("demo-vacaturestroom.*"):
+            shutil.copy(path, target)
+        run = dag.test(logical_date=at_two(NIGHT_3), run_after=at_two(NIGHT_3 + DAY))
+        result.states["held"] = run.state
+        result.tasks = {ti.task_id: ti for ti in run.get_task_instances()}
+        result.snapshots["held"] = snapshot(url)
     return result
 
 
@@ -238,6 +251,22 @@ def test_backfill_never_crawls_and_records_boards_as_missing(nights):
     }
     boards = set(nights.truth[NIGHT_1]["board"])
     assert statuses == dict.fromkeys(boards, "missing")
+
+
+@pytest.mark.airflow
+def test_failing_gate_fails_publish_at_once_and_reports_the_night(nights):
+    assert nights.states["held"] == "failed"
+    publish, report = nights.tasks["publish"], nights.tasks["report"]
+    assert (str(publish.state), publish.try_number) == ("failed", 1)
+    assert str(report.state) == "success"
+    assert str(nights.tasks["failed_step"].state) == "failed"
+    before, after = nights.snapshots["replay"], nights.snapshots["held"]
+    assert after["published.vacancies"] == before["published.vacancies"]
+    held = json.loads((nights.home / "reports" / f"{NIGHT_3}.json").read_text())
+    assert held["published"] is False
+    assert "row_count:staging.postings" in {
+        gate["check_name"] for gate in held["gates"] if gate["status"] == "fail"
+    }
 
 
 @pytest.mark.airflow
