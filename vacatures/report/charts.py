@@ -121,7 +121,7 @@ def trend_chart(
     str
         An ``<svg>`` element.
     """
-    figure = Figure(figsize=(7.0, 3.2))
+    figure = Figure(figsize=(7.0, 3.6))
     axes = figure.subplots()
     positions = list(range(len(nights)))
     colours = iter((_BLUE, _GREEN, _RED, _GREY))
@@ -129,6 +129,7 @@ def trend_chart(
     for name in lines:
         values = [float("nan") if v is None else v for v in series[name]]
         axes.plot(positions, values, marker="o", color=next(colours), label=name)
+    axes.margins(y=0.12)
     axes.set_ylim(bottom=0)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     handles, names = axes.get_legend_handles_labels()
@@ -154,7 +155,15 @@ def trend_chart(
     axes.set_xticks(positions, [night[5:] for night in nights], rotation=45)
     axes.spines["top"].set_visible(False)
     if handles:
-        axes.legend(handles, names, loc="upper left", fontsize="small", frameon=False)
+        axes.legend(
+            handles,
+            names,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.25),
+            ncols=len(names),
+            fontsize="small",
+            frameon=False,
+        )
     if not nights:
         axes.text(0.5, 0.5, "nothing to show", ha="center", va="center", color=_GREY)
     axes.set_title(title, loc="left")
