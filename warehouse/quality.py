@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 import sqlalchemy as sa
+from sqlalchemy.sql.elements import ColumnElement
 
 from schemas.posting import (
     EDUCATION_LEVELS,
@@ -44,6 +45,9 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+#: A night to the condition that picks its rows (or another row-wise rule).
+Partition = Callable[[dt.date], ColumnElement[bool]]
 
 #: Statuses of a gate: passed, failed but advisory, failed and blocking, not run.
 STATUSES = ("pass", "warn", "fail", "skip")
@@ -132,7 +136,9 @@ def _name(table: sa.Table) -> str:
     return f"{table.schema}.{table.name}"
 
 
-def _count(connection: sa.Connection, table: sa.Table, *conditions: object) -> int:
+def _count(
+    connection: sa.Connection, table: sa.Table, *conditions: ColumnElement[bool] | None
+) -> int:
     query = sa.select(sa.func.count()).select_from(table)
     for condition in conditions:
         if condition is not None:
@@ -153,7 +159,7 @@ def unique(
     table: sa.Table,
     columns: Sequence[str],
     *,
-    where: Callable[[dt.date], object] | None = None,
+    where: Partition | None = None,
     blocking: bool = True,
 ) -> Gate:
     """Build a gate that no two rows share ``columns``.
@@ -193,7 +199,7 @@ def not_null(
     table: sa.Table,
     column: str,
     *,
-    where: Callable[[dt.date], object] | None = None,
+    where: Partition | None = None,
     blocking: bool = True,
 ) -> Gate:
     """Build a gate that ``column`` is never null (in the night's partition).
@@ -233,7 +239,7 @@ def accepted_values(
     column: str,
     values: Sequence[str],
     *,
-    where: Callable[[dt.date], object] | None = None,
+    where: Partition | None = None,
     blocking: bool = True,
 ) -> Gate:
     """Build a gate that ``column`` is null or one of ``values``.
@@ -291,7 +297,7 @@ def relationship(
     parent: sa.Table,
     parent_column: str,
     *,
-    where: Callable[[dt.date], object] | None = None,
+    where: Partition | None = None,
     blocking: bool = True,
 ) -> Gate:
     """Build a gate that every non-null ``column`` value exists in ``parent``.
@@ -339,9 +345,9 @@ def relationship(
 def expression(
     table: sa.Table,
     label: str,
-    condition: Callable[[dt.date], object],
+    condition: Partition,
     *,
-    where: Callable[[dt.date], object] | None = None,
+    where: Partition | None = None,
     blocking: bool = True,
 ) -> Gate:
     """Build a gate that ``condition`` holds on every row.
@@ -514,21 +520,21 @@ def night_gates(thresholds: Thresholds | None = None) -> list[Gate]:
     vacancies = m.core_vacancies
     links = m.core_vacancy_postings
 
-    def staged_tonight(night: dt.date) -> object:
+    def staged_tonight(night: dt.date) -> ColumnElement[bool]:
         return staged.c.run_date == night
 
-    def crawled_tonight(night: dt.date) -> object:
+    def crawled_tonight(night: dt.date) -> ColumnElement[bool]:
         return crawls.c.run_date == night
 
     # The night's rows are found from its staged postings and the vacancies'
     # history, not from last seen dates, so checking an older night again
     # after newer ones looks at the same rows.
-    def seen_tonight(night: dt.date) -> object:
+    def seen_tonight(night: dt.date) -> ColumnElement[bool]:
         return postings.c.posting_id.in_(
             sa.select(staged.c.posting_id).where(staged.c.run_date == night)
         )
 
-    def vacancy_seen_tonight(night: dt.date) -> object:
+    def vacancy_seen_tonight(night: dt.date) -> ColumnElement[bool]:
         return sa.and_(
             vacancies.c.first_seen_date <= night,
             sa.or_(vacancies.c.closed_date.is_(None), vacancies.c.closed_date > night),
