@@ -433,7 +433,11 @@ def integrate(ctx: RunContext) -> StepResult:
 
 
 def _deactivate_missing(connection: sa.Connection, ctx: RunContext) -> int:
-    """Mark inactive the postings missing from boards that crawled fine."""
+    """Mark inactive the postings missing from boards that crawled fine.
+
+    Only tonight's crawls count, so a posting that only a backfilled older
+    night showed stays active until its board's next good night.
+    """
     cutoff = ctx.run_date - dt.timedelta(days=ctx.close_after_nights - 1)
     crawled_ok = (
         sa.select(m.staging_board_crawls.c.board)
@@ -588,7 +592,8 @@ def dedupe(ctx: RunContext) -> StepResult:
         merged.loc[retitled, list(_OCCUPATION_COLUMNS)] = None
         # Seen tonight opens a vacancy, unless an older night is replayed
         # after the vacancy was seen later or closed after it: then it keeps
-        # the state the newer nights gave it.
+        # the state the newer nights gave it. A vacancy that opens again
+        # loses its earlier closed date; the marts count it open in between.
         keeps_state = merged["last_seen_date"] != ctx.run_date
         if not stored.empty:
             state = stored.set_index("vacancy_id")
