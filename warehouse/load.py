@@ -11,7 +11,8 @@ from __future__ import annotations
 import itertools
 import logging
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import pandas as pd
@@ -58,21 +59,38 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _duckdb_insert(
-    connection: Connection, target: str, frame: pd.DataFrame, suffix: str = ""
-) -> None:
-    raw = connection.connection.driver_connection
-    columns = ", ".join(frame.columns)
-    name = f"_frame_{id(frame):x}"
-    # NaN in float columns would be stored as NaN, not NULL: make them None.
-    frame = frame.astype(object).where(frame.notna(), None)
-    raw.register(name, frame)
-    try:
-        raw.execute(
-            f"insert into {target} ({columns}) select {columns} from {name} {suffix}"
+@contextmanager
+def _as_relation(
+    connection: Connection, table: sa.Table, frame: pd.DataFrame
+) -> Iterator[str]:
+    """Make ``frame`` readable in SQL under the returned name, for one statement.
+
+    DuckDB scans the DataFrame in place; PostgreSQL receives it with ``COPY``
+    into a temporary table shaped like ``table``.
+    """
+    dialect = connection.dialect.name
+    name = f"_frame_{table.name}"
+    if dialect == "duckdb":
+        raw = connection.connection.driver_connection
+        # NaN in float columns would be stored as NaN, not NULL: make them None.
+        raw.register(name, frame.astype(object).where(frame.notna(), None))
+        try:
+            yield name
+        finally:
+            raw.unregister(name)
+    elif dialect == "postgresql":
+        columns = ", ".join(frame.columns)
+        connection.exec_driver_sql(
+            f"create temporary table {name} as select {columns}"
+            f" from {_qualified(table)} with no data"
         )
-    finally:
-        raw.unregister(name)
+        try:
+            _postgres_copy(connection, name, frame)
+            yield name
+        finally:
+            connection.exec_driver_sql(f"drop table {name}")
+    else:
+        raise NotImplementedError(f"bulk statements on {dialect}")
 
 
 def _postgres_copy(connection: Connection, target: str, frame: pd.DataFrame) -> None:
@@ -106,11 +124,14 @@ def insert_rows(connection: Connection, table: sa.Table, frame: pd.DataFrame) ->
         return 0
     frame = _aligned(table, frame)
     target = _qualified(table)
-    dialect = connection.dialect.name
-    if dialect == "duckdb":
-        _duckdb_insert(connection, target, frame)
-    elif dialect == "postgresql":
+    if connection.dialect.name == "postgresql":
         _postgres_copy(connection, target, frame)
+    elif connection.dialect.name == "duckdb":
+        columns = ", ".join(frame.columns)
+        with _as_relation(connection, table, frame) as rows:
+            connection.exec_driver_sql(
+                f"insert into {target} ({columns}) select {columns} from {rows}"
+            )
     else:
         names = list(frame.columns)
         rows = [dict(zip(names, row, strict=True)) for row in _python_rows(frame)]
@@ -193,23 +214,11 @@ def upsert_rows(
         if update
         else "nothing"
     )
-    dialect = connection.dialect.name
-    if dialect == "duckdb":
-        _duckdb_insert(connection, target, frame, suffix=conflict)
-    elif dialect == "postgresql":
-        scratch = f"_upsert_{table.name}"
+    names = ", ".join(columns)
+    with _as_relation(connection, table, frame) as rows:
         connection.exec_driver_sql(
-            f"create temporary table {scratch} (like {target} including defaults) "
-            "on commit drop"
+            f"insert into {target} ({names}) select {names} from {rows} {conflict}"
         )
-        _postgres_copy(connection, scratch, frame)
-        names = ", ".join(columns)
-        connection.exec_driver_sql(
-            f"insert into {target} ({names}) select {names} from {scratch} {conflict}"
-        )
-        connection.exec_driver_sql(f"drop table {scratch}")
-    else:
-        raise NotImplementedError(f"upsert on {dialect}")
     return len(frame)
 
 
@@ -245,34 +254,14 @@ def update_rows(
         return 0
     frame = _aligned(table, frame)
     target = _qualified(table)
-    scratch = f"_update_{table.name}"
-    names = ", ".join(frame.columns)
     assignments = ", ".join(
         f"{column} = s.{column}" for column in frame.columns if column not in key
     )
     matches = " and ".join(f"{target}.{column} = s.{column}" for column in key)
-    dialect = connection.dialect.name
-    if dialect == "duckdb":
-        raw = connection.connection.driver_connection
-        raw.register(scratch, frame.astype(object).where(frame.notna(), None))
-        try:
-            raw.execute(
-                f"update {target} set {assignments} from {scratch} s where {matches}"
-            )
-        finally:
-            raw.unregister(scratch)
-    elif dialect == "postgresql":
+    with _as_relation(connection, table, frame) as rows:
         connection.exec_driver_sql(
-            f"create temporary table {scratch} as select {names} from {target} "
-            "with no data"
+            f"update {target} set {assignments} from {rows} s where {matches}"
         )
-        _postgres_copy(connection, scratch, frame)
-        connection.exec_driver_sql(
-            f"update {target} set {assignments} from {scratch} s where {matches}"
-        )
-        connection.exec_driver_sql(f"drop table {scratch}")
-    else:
-        raise NotImplementedError(f"update on {dialect}")
     return len(frame)
 
 
