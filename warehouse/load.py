@@ -84,11 +84,10 @@ def _as_relation(
             f"create temporary table {name} as select {columns}"
             f" from {_qualified(table)} with no data"
         )
-        try:
-            _postgres_copy(connection, name, frame)
-            yield name
-        finally:
-            connection.exec_driver_sql(f"drop table {name}")
+        _postgres_copy(connection, name, frame)
+        yield name
+        # After an error the transaction rolls back, and the table with it.
+        connection.exec_driver_sql(f"drop table {name}")
     else:
         raise NotImplementedError(f"bulk statements on {dialect}")
 
