@@ -825,11 +825,20 @@ def enrich(ctx: RunContext) -> StepResult:
 
     Rewrites the vacancies' videos and trainings and the clients' contacts at
     vacancies and ranked matches for tonight's open vacancies. A demo night
-    also loads the bundled demo catalogues and clients.
+    also loads the bundled demo catalogues and clients. An older night
+    replayed after newer ones leaves the newest night's enrichment as it is.
     """
     from transforms.enrich.night import enrich_warehouse
 
     with warehouse_engine(ctx) as engine, engine.begin() as connection:
+        newest = connection.execute(
+            sa.select(sa.func.max(m.core_vacancies.c.last_seen_date))
+        ).scalar_one()
+        if newest is not None and newest > ctx.run_date:
+            # The open vacancies are those of a newer night: nothing to redo.
+            return _recorded(connection, ctx.run_date, "enrich") or StepResult(
+                details={"superseded_by": newest.isoformat()}
+            )
         result = enrich_warehouse(connection, run_date=ctx.run_date, demo_data=ctx.demo)
     return StepResult(
         rows_in=result.vacancies,
