@@ -27,6 +27,9 @@ from warehouse.load import read_frame
 from warehouse.quality import QualityGateError
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Every test here reads what the nightly DAG did, or replays its landing files.
+pytestmark = pytest.mark.airflow
 NIGHT_0 = NIGHT_1 - dt.timedelta(days=1)
 DAY = dt.timedelta(days=1)
 NIGHT_3 = NIGHT_2 + DAY
@@ -148,7 +151,6 @@ def _keys(truth: pd.DataFrame) -> set[str]:
     return set(truth.loc[~truth["is_malformed"], "vacancy_key"])
 
 
-@pytest.mark.airflow
 def test_nightly_dag_runs_both_nights_with_a_crawl_per_board(nights):
     assert nights.states[NIGHT_1] == nights.states[NIGHT_2] == "success"
     for night in (NIGHT_1, NIGHT_2):
@@ -168,7 +170,6 @@ def test_nightly_dag_runs_both_nights_with_a_crawl_per_board(nights):
     ) == (NIGHT_2)
 
 
-@pytest.mark.airflow
 def test_second_night_closes_exactly_the_vacancies_no_board_shows(nights):
     after = nights.snapshots[NIGHT_2]
     postings = _posting_keys(nights)
@@ -203,7 +204,6 @@ def test_second_night_closes_exactly_the_vacancies_no_board_shows(nights):
     assert inactive["n"].iat[0] == 0
 
 
-@pytest.mark.airflow
 def test_second_night_keeps_the_changes_of_exactly_the_changed_vacancies(nights):
     postings = _posting_keys(nights)
     table = nights.vacancies[NIGHT_2]
@@ -232,14 +232,12 @@ def test_second_night_keeps_the_changes_of_exactly_the_changed_vacancies(nights)
         assert str(value).removesuffix(".0") == row.new_value
 
 
-@pytest.mark.airflow
 def test_first_night_seen_again_a_day_later_changes_no_row(nights):
     assert nights.states["replay"] == "success"
     assert changed_tables(nights.snapshots[NIGHT_2], nights.snapshots["replay"]) == []
     assert nights.requests["replay"] == [], "a past night is replayed, not crawled"
 
 
-@pytest.mark.airflow
 def test_backfill_never_crawls_and_records_boards_as_missing(nights):
     assert nights.states["backfill"] == "success"
     assert nights.requests["backfill"] == [], "a past night is never crawled"
@@ -253,7 +251,6 @@ def test_backfill_never_crawls_and_records_boards_as_missing(nights):
     assert statuses == dict.fromkeys(boards, "missing")
 
 
-@pytest.mark.airflow
 def test_failing_gate_fails_publish_at_once_and_reports_the_night(nights):
     assert nights.states["held"] == "failed"
     publish, report = nights.tasks["publish"], nights.tasks["report"]
@@ -269,7 +266,6 @@ def test_failing_gate_fails_publish_at_once_and_reports_the_night(nights):
     }
 
 
-@pytest.mark.airflow
 def test_report_of_a_demo_night_opens_in_chromium(nights):
     page = nights.home / "reports" / f"{NIGHT_2}.html"
     report = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
