@@ -1,9 +1,10 @@
 """Nights in a row on the demo boards: history, replays, backfills and faults.
 
 The nightly DAG runs two consecutive nights against the demo boards, then the
-first night again and a backfill; what the warehouse holds is compared with
-the demo's truth. Faults and failing gates run the steps in-process on the
-landing files those nights left, on both backends.
+first night again, a backfill and a night its gates hold back; what the
+warehouse holds is compared with the demo's truth. Faults and failing gates
+run the steps in-process on the landing files those nights left, on both
+backends.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import pytest
 from support import NIGHT_1, NIGHT_2, copy_landing, run_context, scalar, snapshot
 from test_vacatures_report import assert_report_renders
 
+from vacatures.order import PARALLEL_STEPS, STEP_ORDER
 from vacatures.steps import run_night, run_step
 from warehouse.db import get_engine
 from warehouse.load import read_frame
@@ -30,10 +32,15 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Every test here reads what the nightly DAG did, or replays its landing files.
 pytestmark = pytest.mark.airflow
-NIGHT_0 = NIGHT_1 - dt.timedelta(days=1)
+
 DAY = dt.timedelta(days=1)
-NIGHT_3 = NIGHT_2 + DAY
-AFTER_CRAWL = ["prepare", "stage", "integrate", "dedupe", "classify", "check"]
+NIGHT_0, NIGHT_3 = NIGHT_1 - DAY, NIGHT_2 + DAY
+#: The steps up to publication, without the crawl: the landing files replay.
+AFTER_CRAWL = [
+    name
+    for name in STEP_ORDER[: STEP_ORDER.index("publish")]
+    if name not in PARALLEL_STEPS
+]
 #: Fields of core.vacancy_changes a change of each kind in the demo shows in.
 CHANGE_FIELDS = {
     "salary": {"salary_min_eur", "salary_max_eur"},
@@ -77,7 +84,11 @@ class Nights:
 
 @pytest.fixture(scope="module")
 def nights(tmp_path_factory) -> Nights:
-    """Run the nightly DAG: two nights live, the first again, then a backfill."""
+    """Run the nightly DAG over the demo boards, night after night.
+
+    Two nights live, the first again a day later, a backfill of the night
+    before them with nothing landed, and a night held back by its gates.
+    """
     from airflow.dag_processing.dagbag import DagBag
 
     from vacatures.demo.server import DemoBoards
