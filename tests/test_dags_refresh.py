@@ -33,9 +33,8 @@ def test_refresh_dags_run_weekly_one_at_a_time():
         assert dag.catchup is False
         assert dag.max_active_runs == 1
         assert dag.schedule.endswith(" * * 0"), "runs on Sundays"
-    assert [t.task_id for t in dags["catalogue_refresh"].tasks] == [
-        "log_unconfigured_catalogues"
-    ]
+    catalogue = dags["catalogue_refresh"]
+    assert catalogue.get_task("import_trainings").trigger_rule == "all_done"
     taxonomy = dags["taxonomy_refresh"]
     assert taxonomy.get_task("recode").upstream_task_ids == {"import_taxonomy"}
 
@@ -117,3 +116,36 @@ def test_taxonomy_refresh_imports_esco_and_recodes_open_vacancies(
     # The open vacancies are coded with the new version; closed ones are left.
     assert recoded[vacancies["is_open"].to_numpy()].eq("v1.2").all()
     assert recoded[~vacancies["is_open"].to_numpy()].isna().all()
+
+
+def test_catalogue_refresh_imports_the_configured_videos_only(
+    airflow_db, warehouse, monkeypatch, shared_data
+):
+    monkeypatch.setenv(
+        "VACATURES_VIDEO_CATALOGUE",
+        str(shared_data / "videos" / "careeronestop_videos.json"),
+    )
+    monkeypatch.setenv(
+        "VACATURES_CROSSWALK",
+        str(shared_data / "crosswalks" / "esco_to_onet_soc_2019.csv"),
+    )
+    monkeypatch.delenv("VACATURES_TRAINING_CATALOGUE", raising=False)
+    run = _dags()["catalogue_refresh"].test(logical_date=_night(D3))
+    assert run.state == "success"
+    assert _states(run) == {
+        "prepare": "success",
+        "import_videos": "success",
+        "import_trainings": "skipped",
+    }
+    engine = get_engine(warehouse)
+    with engine.connect() as connection:
+        videos = read_frame(
+            connection,
+            "select source, imported_date, count(*) as n from core.videos"
+            " group by source, imported_date",
+        )
+    engine.dispose()
+    assert videos[["source", "imported_date"]].values.tolist() == [
+        ["careeronestop", D3]
+    ]
+    assert videos["n"].iat[0] > 100
