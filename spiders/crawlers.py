@@ -57,9 +57,9 @@ class BoardSpider(scrapy.Spider):
     ----------
     board : Board
         The registry row to crawl.
-    last_crawl_at : datetime.datetime, optional
-        When the last complete crawl of this board started; sitemap pages
-        unchanged since then come from the cache without a request.
+    last_crawl_date : datetime.date, optional
+        The night of the board's last complete crawl; sitemap pages whose
+        ``lastmod`` is before that night come from the cache without a request.
     clock : callable, optional
         Returns the current UTC time, stamped on postings as ``fetched_at``.
     """
@@ -70,13 +70,13 @@ class BoardSpider(scrapy.Spider):
         self,
         board: Board,
         *,
-        last_crawl_at: dt.datetime | None = None,
+        last_crawl_date: dt.date | None = None,
         clock: Callable[[], dt.datetime] | None = None,
         **kwargs: Any,
     ):
         super().__init__(name=board.name, **kwargs)
         self.board = board
-        self.last_crawl_at = last_crawl_at
+        self.last_crawl_date = last_crawl_date
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self.extract = EXTRACTORS[board.kind.value]
 
@@ -209,11 +209,13 @@ class ListingSpider(BoardSpider):
     ) -> Request:
         """Return the request for a detail page.
 
-        A page whose sitemap ``lastmod`` is older than the board's last complete
-        crawl is answered from the cache, when the cache has it.
+        A page whose sitemap ``lastmod`` falls before the night of the board's
+        last complete crawl is answered from the cache, when the cache has it.
+        Many sitemaps give only a date, so a page changed on the night of the
+        last crawl itself is fetched again: that crawl may have come first.
         """
         unchanged = bool(
-            lastmod and self.last_crawl_at and lastmod < self.last_crawl_at
+            lastmod and self.last_crawl_date and lastmod.date() < self.last_crawl_date
         )
         return self.request(
             url, self.parse_vacancy, "vacancy", **{UNCHANGED_META_KEY: unchanged}

@@ -29,10 +29,10 @@ _FAILURE_PREFIX = "vacatures/failures/"
 _STATUS_PREFIX = "vacatures/status/"
 
 
-def _last_crawl_at(state: Path) -> dt.datetime | None:
+def _last_crawl_date(state: Path) -> dt.date | None:
     try:
         data = json.loads((state / "last_crawl.json").read_text(encoding="utf-8"))
-        return dt.datetime.fromisoformat(data["started_at"])
+        return dt.date.fromisoformat(data["run_date"])
     except (OSError, ValueError, KeyError):
         return None
 
@@ -121,7 +121,7 @@ def run_job(job: dict[str, Any]) -> BoardStats:
     started_at = dt.datetime.now(dt.UTC)
     process = CrawlerProcess(scrapy_settings)
     crawler = process.create_crawler(SPIDERS[board.kind])
-    process.crawl(crawler, board=board, last_crawl_at=_last_crawl_at(state))
+    process.crawl(crawler, board=board, last_crawl_date=_last_crawl_date(state))
     process.start()
     finished_at = dt.datetime.now(dt.UTC)
 
@@ -140,7 +140,10 @@ def run_job(job: dict[str, Any]) -> BoardStats:
     if stats.ok:
         write_atomically(
             state / "last_crawl.json",
-            json.dumps({"started_at": started_at.isoformat()}) + "\n",
+            json.dumps(
+                {"run_date": run_date.isoformat(), "started_at": started_at.isoformat()}
+            )
+            + "\n",
         )
     return stats
 
