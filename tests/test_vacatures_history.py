@@ -80,9 +80,7 @@ class Nights:
     snapshots: dict[object, dict]
     requests: dict[str, list]
     tasks: dict[str, object] = dataclasses.field(default_factory=dict)
-    vacancy_rows: dict[dt.date, pd.DataFrame] = dataclasses.field(
-        default_factory=dict
-    )
+    vacancy_rows: dict[dt.date, pd.DataFrame] = dataclasses.field(default_factory=dict)
 
 
 @pytest.fixture(scope="module")

@@ -297,7 +297,8 @@ def stage(ctx: RunContext) -> StepResult:
     files = sorted(partition.glob("*.jsonl"))
     if not files:
         raise UserError(f"no landing files for {ctx.run_date} in {partition}")
-    postings, quarantine, reasons = [], [], Counter()
+    postings, quarantine = [], []
+    reasons: Counter[str] = Counter()
     for path in files:
         result = validate_file(path, board=path.stem)
         postings.append(result.postings)

@@ -59,6 +59,14 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _driver(connection: Connection) -> Any:
+    """Return the database driver's own connection under ``connection``."""
+    driver = connection.connection.driver_connection
+    if driver is None:
+        raise RuntimeError("the connection is closed")
+    return driver
+
+
 @contextmanager
 def _as_relation(
     connection: Connection, table: sa.Table, frame: pd.DataFrame
@@ -71,7 +79,7 @@ def _as_relation(
     dialect = connection.dialect.name
     name = f"_frame_{table.name}"
     if dialect == "duckdb":
-        raw = connection.connection.driver_connection
+        raw = _driver(connection)
         # NaN in float columns would be stored as NaN, not NULL: make them None.
         raw.register(name, frame.astype(object).where(frame.notna(), None))
         try:
@@ -93,7 +101,7 @@ def _as_relation(
 
 
 def _postgres_copy(connection: Connection, target: str, frame: pd.DataFrame) -> None:
-    cursor = connection.connection.driver_connection.cursor()
+    cursor = _driver(connection).cursor()
     columns = ", ".join(frame.columns)
     with cursor.copy(f"copy {target} ({columns}) from stdin") as copy:
         rows = _python_rows(frame)
@@ -133,8 +141,8 @@ def insert_rows(connection: Connection, table: sa.Table, frame: pd.DataFrame) ->
             )
     else:
         names = list(frame.columns)
-        rows = [dict(zip(names, row, strict=True)) for row in _python_rows(frame)]
-        connection.execute(table.insert(), rows)
+        records = [dict(zip(names, row, strict=True)) for row in _python_rows(frame)]
+        connection.execute(table.insert(), records)
     return len(frame)
 
 

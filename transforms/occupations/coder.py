@@ -254,9 +254,9 @@ class OccupationCoder:
             return cached
         features: list[tuple[str, float]] = []
         if word in self._features:
-            parts = self._compound_features(self._splitter.split_known(word))
-            features.append((word, _WHOLE_WEIGHT if parts else 1.0))
-            features.extend(parts)
+            known = self._compound_features(self._splitter.split_known(word))
+            features.append((word, _WHOLE_WEIGHT if known else 1.0))
+            features.extend(known)
         else:
             parts = self._splitter.split_known(word)
             similar = None if len(parts) > 1 else self._fuzzy(word)
@@ -268,8 +268,9 @@ class OccupationCoder:
                     for feature, weight in self._word_features(similar[0])
                 ]
             else:
-                parts = self._splitter.split(word)
-                features = self._compound_features(parts) or [(word, _UNKNOWN_WEIGHT)]
+                features = self._compound_features(self._splitter.split(word)) or [
+                    (word, _UNKNOWN_WEIGHT)
+                ]
         self._word_cache[word] = features
         return features
 
