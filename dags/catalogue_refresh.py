@@ -24,34 +24,7 @@ import datetime as dt
 import pendulum
 from airflow.sdk import dag, get_current_context, task
 
-DEFAULT_ARGS = {
-    "owner": "vacatures",
-    "retries": 1,
-    "retry_delay": dt.timedelta(minutes=5),
-    "retry_exponential_backoff": True,
-    "execution_timeout": dt.timedelta(minutes=30),
-}
-
-
-def _source(variable: str) -> str:
-    """Return the source a variable names, or skip the task without one."""
-    import os
-
-    from airflow.sdk.exceptions import AirflowSkipException
-
-    source = os.environ.get(variable, "").strip()
-    if not source:
-        raise AirflowSkipException(f"{variable} is not set: nothing to import")
-    return source
-
-
-def _summary(summary) -> dict:
-    return {
-        "source": summary.source,
-        "stored": summary.stored,
-        "links": summary.links,
-        "dropped": dict(sorted(summary.dropped.items())),
-    }
+from vacatures.orchestration import task_defaults
 
 
 @dag(
@@ -60,7 +33,11 @@ def _summary(summary) -> dict:
     start_date=pendulum.datetime(2026, 1, 1, tz="Europe/Amsterdam"),
     catchup=False,
     max_active_runs=1,
-    default_args=DEFAULT_ARGS,
+    default_args=task_defaults(
+        retries=1,
+        retry_delay=dt.timedelta(minutes=5),
+        execution_timeout=dt.timedelta(minutes=30),
+    ),
     tags=["vacatures"],
     doc_md=__doc__,
 )
@@ -75,57 +52,22 @@ def catalogue_refresh() -> None:
 
     @task
     def import_videos() -> dict:
-        import os
-        from pathlib import Path
+        from vacatures.orchestration import configured_source, crosswalk, run_context
+        from vacatures.refresh import import_video_catalogue
 
-        from transforms.enrich.imports import import_videos
-        from vacatures.orchestration import run_context
-        from vacatures.steps import warehouse_engine
-
-        source = _source("VACATURES_VIDEO_CATALOGUE")
-        crosswalk = os.environ.get("VACATURES_CROSSWALK")
+        source = configured_source("VACATURES_VIDEO_CATALOGUE")
         ctx = run_context(get_current_context())
-        with warehouse_engine(ctx) as engine, engine.begin() as connection:
-            summary = import_videos(
-                connection,
-                source,
-                imported_date=ctx.run_date,
-                crosswalk=Path(crosswalk) if crosswalk else None,
-            )
-        return _summary(summary)
+        return import_video_catalogue(ctx, source, crosswalk=crosswalk())
 
     # Trainings are refreshed even when the videos could not be.
     @task(trigger_rule="all_done")
     def import_trainings() -> dict:
-        import os
-        from pathlib import Path
+        from vacatures.orchestration import configured_source, crosswalk, run_context
+        from vacatures.refresh import import_training_catalogue
 
-        from transforms.enrich.imports import (
-            guess_training_kind,
-            import_trainings,
-            page_urls,
-        )
-        from transforms.enrich.trainings import fetch_pages
-        from vacatures.orchestration import run_context
-        from vacatures.steps import warehouse_engine
-
-        source = _source("VACATURES_TRAINING_CATALOGUE")
-        crosswalk = os.environ.get("VACATURES_CROSSWALK")
-        pages = None
-        if guess_training_kind(source) == "pages":
-            # Fetched before the warehouse is opened, so sites answering
-            # slowly do not hold it.
-            pages, _ = fetch_pages(page_urls(source))
+        source = configured_source("VACATURES_TRAINING_CATALOGUE")
         ctx = run_context(get_current_context())
-        with warehouse_engine(ctx) as engine, engine.begin() as connection:
-            summary = import_trainings(
-                connection,
-                source,
-                imported_date=ctx.run_date,
-                crosswalk=Path(crosswalk) if crosswalk else None,
-                pages=pages,
-            )
-        return _summary(summary)
+        return import_training_catalogue(ctx, source, crosswalk=crosswalk())
 
     # One after the other: the embedded warehouse takes one writer at a time.
     prepare() >> import_videos() >> import_trainings()

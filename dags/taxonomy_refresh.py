@@ -16,16 +16,10 @@ import datetime as dt
 import pendulum
 from airflow.sdk import dag, get_current_context, task
 
+from vacatures.orchestration import task_defaults
+
 #: The folder of the unpacked ESCO CSV export.
 ESCO_DIR_VARIABLE = "VACATURES_ESCO_DIR"
-
-DEFAULT_ARGS = {
-    "owner": "vacatures",
-    "retries": 1,
-    "retry_delay": dt.timedelta(minutes=5),
-    "retry_exponential_backoff": True,
-    "execution_timeout": dt.timedelta(hours=1),
-}
 
 
 @dag(
@@ -34,7 +28,11 @@ DEFAULT_ARGS = {
     start_date=pendulum.datetime(2026, 1, 1, tz="Europe/Amsterdam"),
     catchup=False,
     max_active_runs=1,
-    default_args=DEFAULT_ARGS,
+    default_args=task_defaults(
+        retries=1,
+        retry_delay=dt.timedelta(minutes=5),
+        execution_timeout=dt.timedelta(hours=1),
+    ),
     tags=["vacatures"],
     doc_md=__doc__,
 )
@@ -49,37 +47,13 @@ def taxonomy_refresh() -> None:
 
     @task
     def import_taxonomy() -> dict:
-        import logging
-        import os
         from pathlib import Path
 
-        from airflow.sdk.exceptions import AirflowSkipException
+        from vacatures.orchestration import configured_source, run_context
+        from vacatures.refresh import import_taxonomy
 
-        from transforms.occupations import read_esco_export
-        from transforms.occupations.store import save_taxonomy
-        from vacatures.orchestration import run_context
-        from vacatures.steps import warehouse_engine
-
-        log = logging.getLogger("vacatures.taxonomy_refresh")
-        folder = os.environ.get(ESCO_DIR_VARIABLE)
-        if not folder:
-            raise AirflowSkipException(
-                f"{ESCO_DIR_VARIABLE} is not set: no ESCO export to import,"
-                " the warehouse keeps its taxonomy"
-            )
-        taxonomy = read_esco_export(Path(folder))
-        ctx = run_context(get_current_context())
-        with warehouse_engine(ctx) as engine:
-            saved = save_taxonomy(engine, taxonomy, imported_date=ctx.run_date)
-        log.info("taxonomy imported from %s: %s", folder, saved)
-        return {
-            "version": saved.version,
-            "folder": folder,
-            "occupations": saved.n_occupations,
-            "added": len(saved.added),
-            "changed": len(saved.changed),
-            "retired": len(saved.retired),
-        }
+        folder = Path(configured_source(ESCO_DIR_VARIABLE))
+        return import_taxonomy(run_context(get_current_context()), folder)
 
     @task
     def recode() -> dict:

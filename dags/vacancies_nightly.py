@@ -19,20 +19,12 @@ import datetime as dt
 import pendulum
 from airflow.sdk import dag, get_current_context, task
 
+from vacatures.orchestration import task_defaults
 from vacatures.order import PARALLEL_STEPS, STEP_ORDER
 
 #: Steps that run when an upstream task failed: staging what did land, and
 #: reporting the night.
 _ALL_DONE_STEPS = frozenset({"stage", "report"})
-
-DEFAULT_ARGS = {
-    "owner": "vacatures",
-    "retries": 2,
-    "retry_delay": dt.timedelta(minutes=2),
-    "retry_exponential_backoff": True,
-    "max_retry_delay": dt.timedelta(minutes=30),
-    "execution_timeout": dt.timedelta(hours=1),
-}
 
 
 @dag(
@@ -41,7 +33,11 @@ DEFAULT_ARGS = {
     start_date=pendulum.datetime(2026, 1, 1, tz="Europe/Amsterdam"),
     catchup=False,
     max_active_runs=1,
-    default_args=DEFAULT_ARGS,
+    default_args=task_defaults(
+        retries=2,
+        retry_delay=dt.timedelta(minutes=2),
+        execution_timeout=dt.timedelta(hours=1),
+    ),
     tags=["vacatures"],
     doc_md=__doc__,
 )
@@ -62,10 +58,10 @@ def vacancies_nightly() -> None:
 
     @task(max_active_tis_per_dagrun=4, execution_timeout=dt.timedelta(hours=2))
     def crawl(board: str) -> dict:
-        from vacatures.orchestration import run_task
+        from vacatures.orchestration import is_tonight, run_task
 
         context = get_current_context()
-        return run_task("crawl", context, boards=[board], live=_is_tonight(context))
+        return run_task("crawl", context, boards=[board], live=is_tonight(context))
 
     def step_task(name: str):
         @task(
@@ -105,17 +101,6 @@ def vacancies_nightly() -> None:
     # Without this the run would take the state of its last task, ``report``,
     # and a night that was not published would look like a good one.
     steps >> failed_step()
-
-
-def _is_tonight(context: dict) -> bool:
-    """Whether the run is for the night it was scheduled or triggered on."""
-    from vacatures.orchestration import TIMEZONE, night_of
-
-    run = context["dag_run"]
-    if str(run.run_type) == "backfill":
-        return False
-    asked_on = pendulum.instance(run.run_after).in_timezone(TIMEZONE).date()
-    return night_of(context) >= asked_on
 
 
 vacancies_nightly()
