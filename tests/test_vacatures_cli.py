@@ -94,3 +94,19 @@ def test_classify_then_dedupe_files_have_documented_columns(tmp_path):
     assert result.returncode == 0, result.stderr
     header = (tmp_path / "coded.csv").read_text().splitlines()[0].split(",")
     assert header[:5] == ["id", "isco08", "esco_uri", "occupation_label", "score"]
+
+
+def test_warehouse_migrate_creates_the_layers(tmp_path):
+    import duckdb
+
+    url = f"duckdb:///{tmp_path / 'w.duckdb'}"
+    result = vacatures("warehouse", "migrate", "--warehouse", url, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as connection:
+        schemas = {
+            row[0]
+            for row in connection.execute(
+                "select distinct table_schema from information_schema.tables"
+            ).fetchall()
+        }
+    assert {"staging", "core", "private", "published", "marts"} <= schemas

@@ -1,4 +1,4 @@
-"""``vacatures warehouse grant-portal``: the role portals connect as."""
+"""``vacatures warehouse``: bring the schema up to date, grant the portal role."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import typer
 
 from vacatures.cli.options import VerboseOption, WarehouseOption
 
-__all__ = ["grant_portal", "register", "warehouse_app"]
+__all__ = ["grant_portal", "migrate", "register", "warehouse_app"]
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +21,30 @@ warehouse_app = typer.Typer(
 
 #: Environment variable holding the portal role's password, if any.
 PASSWORD_VARIABLE = "VACATURES_PORTAL_PASSWORD"  # noqa: S105 (a name, not a secret)
+
+
+def migrate(
+    revision: Annotated[
+        str, typer.Option("--revision", help="Alembic revision to upgrade to.")
+    ] = "head",
+    warehouse: WarehouseOption = None,
+    verbose: VerboseOption = False,
+) -> None:
+    """Create the warehouse or upgrade its schema, and rebuild the marts views."""
+    from vacatures.config import Settings
+    from vacatures.logs import configure
+    from warehouse.db import current_revision, get_engine
+    from warehouse.db import migrate as upgrade
+    from warehouse.views import create_views
+
+    configure(logging.DEBUG if verbose else logging.INFO)
+    engine = get_engine(warehouse or Settings().warehouse_url)
+    try:
+        upgrade(engine, revision)
+        create_views(engine)
+        log.info("warehouse at revision %s", current_revision(engine))
+    finally:
+        engine.dispose()
 
 
 def grant_portal(
@@ -49,6 +73,7 @@ def grant_portal(
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``warehouse grant-portal`` to the command line."""
+    """Add ``warehouse migrate`` and ``warehouse grant-portal`` to the command line."""
+    warehouse_app.command("migrate")(migrate)
     warehouse_app.command("grant-portal")(grant_portal)
     app.add_typer(warehouse_app, name="warehouse")
