@@ -115,7 +115,15 @@ def main() -> None:
         seconds = result["seconds"]
         quality = result["quality"]
         log.info("== %s postings", f"{size:,}")
-        for stage in ("normalise", "minhash", "block", "score", "cluster", "total"):
+        for stage in (
+            "normalise",
+            "occupation",
+            "minhash",
+            "block",
+            "score",
+            "cluster",
+            "total",
+        ):
             log.info("  %-10s %8.1f s", stage, seconds.get(stage, 0.0))
         log.info(
             "  pairs %s, matches %s, vacancies %s; %s blocks capped, "

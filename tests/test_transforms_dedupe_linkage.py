@@ -7,6 +7,7 @@ import pytest
 
 from transforms.dedupe import (
     REQUIRED_COLUMNS,
+    DedupeConfig,
     DedupeReport,
     dedupe_postings,
     golden_records,
@@ -173,3 +174,66 @@ def test_dedupe_postings_puts_a_hidden_employer_with_its_best_vacancy():
     clusters = dedupe_postings(postings).set_index("posting_id")["cluster_id"]
     assert clusters["c:1"] == clusters["a:1"]
     assert clusters["b:1"] != clusters["a:1"]
+
+
+def municipal_postings() -> pd.DataFrame:
+    """One enforcement job on three boards in other words, and its look-alikes."""
+    text = (
+        "Als handhaver houd je toezicht in de wijken van Tilburg, spreek je "
+        "inwoners aan op afval en parkeren en schrijf je waar nodig een bon."
+    )
+    base = {
+        "employer": "Gemeente Tilburg",
+        "location": "Tilburg",
+        "description": text,
+        "date_posted": "2026-03-02",
+        "hours_min": 36.0,
+        "hours_max": 36.0,
+        "salary_min": 3100.0,
+        "salary_max": 4200.0,
+        "salary_period": "month",
+    }
+    rows = [
+        ("gemeente:1", "Handhaver", {}),
+        (
+            "banen:7",
+            "Toezichthouder openbare ruimte (m/v)",
+            {"date_posted": "2026-03-04"},
+        ),
+        ("regio:3", "BOA openbare ruimte - Tilburg", {"employer": "GEMEENTE TILBURG"}),
+        # The same occupation in another place, and a senior post: other jobs.
+        ("banen:8", "Toezichthouder openbare ruimte", {"location": "Breda"}),
+        (
+            "gemeente:2",
+            "Senior handhaver",
+            {"salary_min": 3900.0, "salary_max": 5000.0},
+        ),
+    ]
+    return pd.DataFrame(
+        [
+            {**base, "posting_id": pid, "board": pid.split(":")[0], "title": t, **extra}
+            for pid, t, extra in rows
+        ]
+    )
+
+
+def test_dedupe_postings_joins_copies_retitled_in_other_words():
+    postings = municipal_postings()
+    clusters = dedupe_postings(postings).set_index("posting_id")["cluster_id"]
+    assert clusters["banen:7"] == clusters["gemeente:1"] == clusters["regio:3"]
+    assert clusters["banen:8"] != clusters["gemeente:1"]
+    assert clusters["gemeente:2"] != clusters["gemeente:1"]
+
+    text_only = DedupeConfig(use_occupations=False)
+    apart = dedupe_postings(postings, config=text_only)
+    assert apart["cluster_id"].nunique() > clusters.nunique()
+
+
+def test_match_postings_joins_a_retitled_copy_to_its_open_vacancy():
+    postings = municipal_postings()
+    existing = postings[postings["posting_id"].isin(["gemeente:1", "gemeente:2"])]
+    existing = existing.assign(vacancy_id=["v-handhaver", "v-senior"])
+    new = postings[postings["posting_id"].isin(["banen:7", "banen:8"])]
+    matched = match_postings(new, existing).set_index("posting_id")["vacancy_id"]
+    assert matched["banen:7"] == "v-handhaver"
+    assert matched["banen:8"] not in {"v-handhaver", "v-senior"}

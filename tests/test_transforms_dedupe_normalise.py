@@ -165,3 +165,15 @@ def test_normalise_postings_reads_hours_from_titles_without_hours_fields():
     assert features["hours_min"].tolist()[:2] == [24.0, 36.0]
     assert features["hours_max"].tolist()[:2] == [32.0, 36.0]
     assert pd.isna(features["hours_min"].iloc[2])
+
+
+def test_normalise_postings_reads_an_implausible_salary_in_another_period():
+    frame = _postings(
+        salary_min=[41000.0, 41000.0, 15.0],
+        salary_max=[47000.0, 47000.0, 16.0],
+        salary_period=["year", "month", "month"],
+    )
+    features = normalise_postings(frame)
+    assert features["salary_period"].tolist() == ["year", "year", "hour"]
+    assert features["salary_min"].iloc[1] == features["salary_min"].iloc[0]
+    assert features["salary_min"].iloc[2] == pytest.approx(15.0 * 4.33 * 38)

@@ -7,6 +7,7 @@ import pytest
 from transforms.dedupe.config import DedupeConfig
 from transforms.dedupe.minhash import description_signatures
 from transforms.dedupe.normalise import normalise_postings
+from transforms.dedupe.occupation import default_title_occupations
 from transforms.dedupe.score import score_pairs
 
 TEXT = (
@@ -45,15 +46,25 @@ def posting(posting_id: str, **fields: object) -> dict[str, object]:
 
 
 def score_two(a: dict[str, object], b: dict[str, object], **config: object):
+    settings = DedupeConfig(**config)  # type: ignore[arg-type]
     frame = pd.DataFrame([a, b])
     features = normalise_postings(frame)
+    occupations = None
+    if settings.use_occupations:
+        occupations = default_title_occupations(
+            min_score=settings.occupation_min_score,
+            min_qualifier_similarity=settings.min_qualifier_similarity,
+        )
+        assert occupations is not None
+        features["occupation"] = occupations.codes(features["title_key"].to_numpy())
     signatures, _ = description_signatures(frame["description"])
     scored = score_pairs(
         features,
         signatures,
         np.array([0]),
         np.array([1]),
-        config=DedupeConfig(**config),  # type: ignore[arg-type]
+        config=settings,
+        occupations=occupations,
     )
     return scored.iloc[0]
 
@@ -192,9 +203,68 @@ def test_score_pairs_tells_specialisations_of_one_head_apart(first, second):
         ("Chauffeur CE", "Vrachtwagenchauffeur CE"),
         ("Chauffeur CE", "Chaufeur CE"),
         ("Medewerker klantenservice", "Klantenservicemedewerker"),
+        ("Junior front end developer", "Junior frontend developer"),
     ],
 )
 def test_score_pairs_accepts_typos_and_compounds_of_one_title(first, second):
     row = score_two(posting("werkplein:1", title=first), posting("b:2", title=second))
     assert row["veto"] == ""
     assert row["is_match"]
+
+
+def municipal(posting_id: str, title: str, **fields: object) -> dict[str, object]:
+    record = {
+        "title": title,
+        "employer": "Gemeente Tilburg",
+        "hours_min": 36.0,
+        "hours_max": 36.0,
+        "salary_min": 3100.0,
+        "salary_max": 4200.0,
+    }
+    record.update(fields)
+    return posting(posting_id, **record)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Handhaver", "Toezichthouder openbare ruimte"),
+        ("Groepsleerkracht", "Leraar basisonderwijs"),
+        ("Docent wiskunde", "Leraar wiskunde"),
+    ],
+)
+def test_score_pairs_matches_a_copy_retitled_in_other_words(first, second):
+    a = municipal("werkplein:1", first)
+    b = municipal("b:2", second, location="5038 AB Tilburg", date_posted="2026-03-05")
+    row = score_two(a, b)
+    assert row["synonym"]
+    assert row["is_match"]
+    assert score_two(a, b, use_occupations=False)["veto"] in {"title", "qualifier"}
+
+
+@pytest.mark.parametrize(
+    ("change", "veto"),
+    [
+        ({"location": "Breda"}, "place"),
+        ({"title": "Senior leraar basisonderwijs"}, "discriminator"),
+        ({"hours_min": 32.0, "hours_max": 32.0}, "title"),
+        ({"date_posted": "2026-03-20"}, "title"),
+        ({"employer": "Onze opdrachtgever"}, "title"),
+    ],
+)
+def test_score_pairs_keeps_synonym_titles_apart_when_the_rest_differs(change, veto):
+    a = municipal("werkplein:1", "Junior groepsleerkracht")
+    b = municipal("b:2", "Junior leraar basisonderwijs")
+    b.update(change)
+    row = score_two(a, b)
+    assert not row["synonym"]
+    assert not row["is_match"]
+    assert row["veto"] == veto
+
+
+def test_score_pairs_needs_agreeing_texts_for_synonym_titles_without_a_salary():
+    a = municipal("werkplein:1", "Handhaver", salary_min=None, salary_max=None)
+    b = municipal("b:2", "Toezichthouder openbare ruimte", description=OTHER_TEXT)
+    assert score_two(a, b)["veto"] == "title"
+    b["description"] = TEXT
+    assert score_two(a, b)["is_match"]

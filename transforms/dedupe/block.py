@@ -7,7 +7,8 @@ different kind of copy:
 - the same title in the same municipality (agencies that hide the employer),
   and the same again with the same hours and salary (a smaller block where the
   former is capped);
-- the same employer in the same municipality (reworded titles);
+- the same employer in the same municipality (reworded titles), and the same
+  again with the same occupation (retitled copies where the former is capped);
 - titles next to each other alphabetically within a municipality, and titles
   with the same consonants (typos);
 - near-identical descriptions (MinHash LSH buckets).
@@ -244,6 +245,9 @@ def block_pairs(
     ).to_numpy()
     has_terms = terms != "-1--1/-1"
     day = features["day"].fillna(0).to_numpy()
+    occupation = (
+        features["occupation"].to_numpy() if "occupation" in features.columns else None
+    )
 
     place_code = pd.factorize(municipality)[0].astype(np.int64)
     by_place_then_day = place_code * 100_000 + day.astype(np.int64)
@@ -267,6 +271,22 @@ def block_pairs(
             "employer+municipality",
             _codes(employer, municipality, valid=has_employer & has_place),
             title_code,
+        ),
+        *(
+            [
+                (
+                    "employer+municipality+occupation",
+                    _codes(
+                        employer,
+                        municipality,
+                        occupation,
+                        valid=has_employer & has_place & (occupation >= 0),
+                    ),
+                    by_place_then_day,
+                )
+            ]
+            if occupation is not None
+            else []
         ),
         (
             "municipality+skeleton",

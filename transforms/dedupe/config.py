@@ -39,6 +39,10 @@ class DedupeConfig:
     description_prefix_chars : int
         Leading characters of the normalised description compared with
         rapidfuzz (truncated copies keep the start of a text).
+    monthly_salary_range : tuple of float
+        Plausible gross pay per month. A salary outside it in its stated
+        period is read in a period that brings it inside (boards label yearly
+        amounts as monthly).
     description_ratio_floor : float
         rapidfuzz ratio of the description starts that unrelated texts reach;
         the ratio is rescaled so this becomes 0.
@@ -65,6 +69,23 @@ weight_hours, weight_salary : float
         board that retitled a copied text).
     description_confirms : float
         Description similarity that counts as the same text.
+    use_occupations : bool
+        Code titles to occupations (the bundled starter taxonomy of
+        :mod:`transforms.occupations`), so that a copy retitled in other words
+        ("Handhaver", "Toezichthouder openbare ruimte") at the same employer
+        in the same municipality can still match; such titles also share a
+        blocking key.
+    occupation_min_score : float
+        Lowest coder score at which a title, or a word of it, names an
+        occupation.
+    occupation_title_similarity : float
+        Title similarity given to two titles that name the same job in other
+        words; the other fields must still bring the score to the threshold.
+    synonym_min_agreement : float
+        Agreement of hours and of salary (where known) that two postings with
+        titles in other words need; when either is unknown, the descriptions
+        must agree at least ``description_confirms`` instead. Such postings
+        must also lie within ``date_grace_days``.
     min_qualifier_similarity : float
         When each title has words the other lacks ("docent wiskunde" and
         "docent scheikunde"), those words must be at least this similar
@@ -111,6 +132,7 @@ weight_hours, weight_salary : float
     description_words: int = 200
     description_prefix_chars: int = 300
     description_ratio_floor: float = 0.5
+    monthly_salary_range: tuple[float, float] = (500.0, 20_000.0)
     weight_title: float = 3.0
     weight_employer: float = 2.0
     weight_place: float = 1.0
@@ -123,6 +145,10 @@ weight_hours, weight_salary : float
     min_title_similarity: float = 0.72
     min_title_similarity_with_description: float = 0.55
     description_confirms: float = 0.80
+    use_occupations: bool = True
+    occupation_min_score: float = 0.85
+    occupation_title_similarity: float = 0.85
+    synonym_min_agreement: float = 0.95
     min_qualifier_similarity: float = 0.8
     min_employer_similarity: float = 0.88
     one_sided_discriminator_penalty: float = 0.04

@@ -14,6 +14,7 @@ from transforms.dedupe.cluster import PairScorer, cluster_pairs, vacancy_ids
 from transforms.dedupe.config import DedupeConfig
 from transforms.dedupe.minhash import description_signatures
 from transforms.dedupe.normalise import normalise_postings
+from transforms.dedupe.occupation import TitleOccupations, default_title_occupations
 from transforms.dedupe.score import score_pairs
 
 __all__ = ["REQUIRED_COLUMNS", "DedupeReport", "dedupe_postings", "match_postings"]
@@ -70,13 +71,28 @@ def _link(
     config: DedupeConfig,
     report: DedupeReport,
     pair_filter: np.ndarray | None = None,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return features and the scored matching pairs of ``postings``."""
+) -> tuple[pd.DataFrame, pd.DataFrame, TitleOccupations | None]:
+    """Return features, the scored matching pairs and the title occupations."""
     clock = time.perf_counter()
     features = normalise_postings(
-        postings, description_prefix_chars=config.description_prefix_chars
+        postings,
+        description_prefix_chars=config.description_prefix_chars,
+        monthly_salary_range=config.monthly_salary_range,
     )
     report.seconds["normalise"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    occupations = (
+        default_title_occupations(
+            min_score=config.occupation_min_score,
+            min_qualifier_similarity=config.min_qualifier_similarity,
+        )
+        if config.use_occupations
+        else None
+    )
+    if occupations is not None:
+        features["occupation"] = occupations.codes(features["title_key"].to_numpy())
+    report.seconds["occupation"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
     signatures, _ = description_signatures(
@@ -108,7 +124,9 @@ def _link(
     report.pairs = len(left)
 
     clock = time.perf_counter()
-    scored = score_pairs(features, signatures, left, right, config=config)
+    scored = score_pairs(
+        features, signatures, left, right, config=config, occupations=occupations
+    )
     report.seconds["score"] = time.perf_counter() - clock
     matches = scored[scored["is_match"].to_numpy()]
     matches = _best_links_of_hidden(
@@ -116,7 +134,7 @@ def _link(
     )
     report.matches = len(matches)
     features.attrs["signatures"] = signatures
-    return features, matches
+    return features, matches, occupations
 
 
 def _best_links_of_hidden(
@@ -142,7 +160,11 @@ def _best_links_of_hidden(
     return matches[keep]
 
 
-def _scorer(features: pd.DataFrame, config: DedupeConfig) -> PairScorer:
+def _scorer(
+    features: pd.DataFrame,
+    config: DedupeConfig,
+    occupations: TitleOccupations | None,
+) -> PairScorer:
     signatures = features.attrs["signatures"]
 
     def score(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -151,7 +173,14 @@ def _scorer(features: pd.DataFrame, config: DedupeConfig) -> PairScorer:
         level = logger.level
         logger.setLevel(max(level, logging.WARNING))
         try:
-            scored = score_pairs(features, signatures, left, right, config=config)
+            scored = score_pairs(
+                features,
+                signatures,
+                left,
+                right,
+                config=config,
+                occupations=occupations,
+            )
         finally:
             logger.setLevel(level)
         return scored["score"].to_numpy(), scored["is_match"].to_numpy()
@@ -207,7 +236,7 @@ def dedupe_postings(
     # Work in posting id order, so the row order of the input changes nothing
     # (ties in capped blocks and in chain splits are broken by row number).
     order = np.argsort(postings["posting_id"].astype(str).to_numpy(), kind="stable")
-    features, matches = _link(postings.iloc[order], config, report)
+    features, matches, occupations = _link(postings.iloc[order], config, report)
 
     clock = time.perf_counter()
     labels, report.cluster = cluster_pairs(
@@ -216,7 +245,7 @@ def dedupe_postings(
         matches["right"].to_numpy(),
         matches["score"].to_numpy(),
         features["board"].to_numpy(),
-        _scorer(features, config),
+        _scorer(features, config, occupations),
         config=config,
     )
     ids = vacancy_ids(features["posting_id"], labels)
@@ -300,7 +329,7 @@ def match_postings(
     is_new = np.zeros(len(combined), dtype=bool)
     is_new[:n_new] = True
     report.postings = len(combined)
-    features, matches = _link(combined, config, report, pair_filter=is_new)
+    features, matches, occupations = _link(combined, config, report, pair_filter=is_new)
 
     clock = time.perf_counter()
     left = matches["left"].to_numpy()
@@ -312,7 +341,7 @@ def match_postings(
         right[both_new],
         matches["score"].to_numpy()[both_new],
         features["board"].to_numpy()[:n_new],
-        _scorer(features, config),
+        _scorer(features, config, occupations),
         config=config,
     )
     # Links to open vacancies: the new row, the vacancy and the score.

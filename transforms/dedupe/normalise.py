@@ -440,17 +440,41 @@ def _bare_place(text: object) -> str:
     return re.split(r"[,(/|]", text)[0].strip()
 
 
-def _monthly_salary(postings: pd.DataFrame, column: str) -> np.ndarray:
-    if column not in postings.columns or "salary_period" not in postings.columns:
-        return np.full(len(postings), np.nan)
-    amount = pd.to_numeric(postings[column], errors="coerce").to_numpy(float)
-    period = postings["salary_period"].astype(object).to_numpy()
-    factor = np.select(
-        [period == "month", period == "hour", period == "year"],
-        [1.0, 4.33 * 38.0, 1.0 / 12.96],
-        default=np.nan,
+_PER_MONTH = {"month": 1.0, "hour": 4.33 * 38.0, "year": 1.0 / 12.96}
+
+
+def _monthly_salaries(
+    postings: pd.DataFrame, *, monthly_range: tuple[float, float]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return the salary range per month and the period each amount is in.
+
+    A board that labels a yearly amount as monthly (41,000 a month) makes a
+    copy of the job look like another job; an amount that is implausible in
+    its stated period is read in the first period where it is plausible.
+    """
+    n = len(postings)
+    if "salary_period" not in postings.columns:
+        return np.full(n, np.nan), np.full(n, np.nan), np.full(n, "", dtype=object)
+    amounts = [_numeric(postings, column) for column in ("salary_min", "salary_max")]
+    period = postings["salary_period"].astype(object).fillna("").to_numpy()
+    stated = np.select(
+        [period == name for name in _PER_MONTH], list(_PER_MONTH.values()), np.nan
     )
-    return amount * factor
+    largest = np.fmax(amounts[0], amounts[1])
+    low, high = monthly_range
+    implausible = ~np.isnan(stated) & ~(
+        (largest * stated >= low) & (largest * stated <= high)
+    )
+    period = period.copy()
+    factor = stated.copy()
+    for name, per_month in _PER_MONTH.items():
+        fits = (
+            implausible & (largest * per_month >= low) & (largest * per_month <= high)
+        )
+        factor[fits] = per_month
+        period[fits] = name
+        implausible &= ~fits
+    return amounts[0] * factor, amounts[1] * factor, period
 
 
 def _numeric(postings: pd.DataFrame, column: str) -> np.ndarray:
@@ -488,7 +512,10 @@ def _map_distinct(values: pd.Series, function: Callable[[str], object]) -> np.nd
 
 
 def normalise_postings(
-    postings: pd.DataFrame, *, description_prefix_chars: int = 300
+    postings: pd.DataFrame,
+    *,
+    description_prefix_chars: int = 300,
+    monthly_salary_range: tuple[float, float] = (500.0, 20_000.0),
 ) -> pd.DataFrame:
     """Return the comparison features of each posting.
 
@@ -498,6 +525,9 @@ def normalise_postings(
         Postings with the contract's columns and optionally ``source_type``.
     description_prefix_chars : int
         Characters of the normalised description kept for fuzzy comparison.
+    monthly_salary_range : tuple of float
+        Plausible gross pay per month; a salary outside it in its stated period
+        is read in the first period (month, hour, year) that brings it inside.
 
     Returns
     -------
@@ -507,7 +537,7 @@ def normalise_postings(
         discriminator columns ``disc_<kind>``, ``employer_key``,
         ``employer_hidden``, ``municipality``, ``place_known``, ``place_key``,
         ``is_remote``, ``hours_min``, ``hours_max``, ``salary_min``,
-        ``salary_max`` (per month), ``salary_period`` (as published),
+        ``salary_max`` (per month), ``salary_period`` (as read),
         ``day`` (days since 1970) and
         ``description_prefix``.
     """
@@ -558,8 +588,9 @@ def normalise_postings(
         in_title = _map_distinct(postings["title"][missing], _title_hours)
         hours_min[missing] = [h[0] for h in in_title]
         hours_max[missing] = [h[1] for h in in_title]
-    salary_min = _monthly_salary(postings, "salary_min")
-    salary_max = _monthly_salary(postings, "salary_max")
+    salary_min, salary_max, salary_period = _monthly_salaries(
+        postings, monthly_range=monthly_salary_range
+    )
     dates = pd.to_datetime(postings["date_posted"], errors="coerce")
     day = (dates - pd.Timestamp("1970-01-01")).dt.days.to_numpy(float)
 
@@ -590,11 +621,7 @@ def normalise_postings(
             "hours_max": np.fmax(hours_min, hours_max),
             "salary_min": np.fmin(salary_min, salary_max),
             "salary_max": np.fmax(salary_min, salary_max),
-            "salary_period": (
-                postings["salary_period"].astype(object).fillna("").to_numpy()
-                if "salary_period" in postings.columns
-                else np.full(len(postings), "", dtype=object)
-            ),
+            "salary_period": salary_period,
             "day": day,
             "description_prefix": prefix,
         }

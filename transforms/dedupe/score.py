@@ -32,6 +32,7 @@ from rapidfuzz import fuzz, process
 from transforms.dedupe.config import DedupeConfig
 from transforms.dedupe.minhash import estimate_jaccard
 from transforms.dedupe.normalise import DISCRIMINATOR_KINDS
+from transforms.dedupe.occupation import TitleOccupations
 
 __all__ = ["score_pairs"]
 
@@ -70,8 +71,10 @@ def _qualifier(a: str, b: str) -> float:
         return 1.0
     x, y = " ".join(sorted(only_a)), " ".join(sorted(only_b))
     # Without spaces, a compound meets its parts ("medewerker bediening"), and
-    # a compound contains its head ("vrachtwagenchauffeur", "chauffeur").
-    x_joined, y_joined = x.replace(" ", ""), y.replace(" ", "")
+    # a compound contains its head ("vrachtwagenchauffeur", "chauffeur"). The
+    # parts are joined in title order: "front end" is "frontend".
+    x_joined = "".join(w for w in a.split() if w in only_a)
+    y_joined = "".join(w for w in b.split() if w in only_b)
     if x_joined in y_joined or y_joined in x_joined:
         return 1.0
     return max(fuzz.ratio(x, y), fuzz.ratio(x_joined, y_joined)) / 100.0
@@ -173,6 +176,7 @@ def score_pairs(
     right: np.ndarray,
     *,
     config: DedupeConfig,
+    occupations: TitleOccupations | None = None,
 ) -> pd.DataFrame:
     """Score pairs of postings and decide which are the same vacancy.
 
@@ -186,6 +190,10 @@ def score_pairs(
         Row numbers of the pairs.
     config : DedupeConfig
         Weights, thresholds and tolerances.
+    occupations : TitleOccupations, optional
+        Tells titles that name the same job in other words; needs the
+        ``occupation`` column in ``features``. Without it titles are compared
+        as text only.
 
     Returns
     -------
@@ -193,8 +201,9 @@ def score_pairs(
         One row per pair: ``left``, ``right``, the similarities ``title``,
         ``employer``, ``place``, ``description``, ``hours`` and ``salary`` (NaN where a
         side lacks the field, or where an earlier veto made the comparison
-        pointless), ``day_gap``, ``veto`` (a reason or empty),
-        ``score`` (0 when vetoed) and ``is_match``.
+        pointless), ``synonym`` (the titles name one job in other words),
+        ``day_gap``, ``veto`` (a reason or empty), ``score`` (0 when vetoed)
+        and ``is_match``.
     """
     start = time.perf_counter()
     codes = {
@@ -205,6 +214,10 @@ def score_pairs(
             *(f"disc_{kind}" for kind in DISCRIMINATOR_KINDS),
         )
     }
+    if occupations is not None and "occupation" in features.columns:
+        codes["occupation"] = features["occupation"].to_numpy(np.int32)
+    else:
+        occupations = None
     # Chunks bound the memory of the per-pair arrays at a million postings.
     parts = [
         _score_chunk(
@@ -214,6 +227,7 @@ def score_pairs(
             np.asarray(left[i : i + _CHUNK], dtype=np.int64),
             np.asarray(right[i : i + _CHUNK], dtype=np.int64),
             config,
+            occupations,
         )
         for i in range(0, max(len(left), 1), _CHUNK)
     ]
@@ -235,6 +249,7 @@ def _score_chunk(
     left: np.ndarray,
     right: np.ndarray,
     config: DedupeConfig,
+    occupations: TitleOccupations | None,
 ) -> pd.DataFrame:
     workers = config.workers
     n = len(left)
@@ -294,12 +309,37 @@ def _score_chunk(
         _similarity(titles[a], titles[b], fuzz.token_sort_ratio, workers),
         0.9 * _similarity(titles[a], titles[b], fuzz.token_set_ratio, workers),
     )
-    veto[(veto == "") & (title < config.min_title_similarity_with_description)] = (
-        "title"
+    low_title = np.zeros(n, dtype=bool)
+    low_title[alive] = title[alive] < config.min_title_similarity_with_description
+    compared = alive[~low_title[alive]]
+    odd_qualifier = np.zeros(n, dtype=bool)
+    odd_qualifier[compared] = (
+        _qualifier_similarity(titles, left[compared], right[compared])
+        < config.min_qualifier_similarity
     )
-    alive = np.flatnonzero(veto == "")
-    qualifier = _qualifier_similarity(titles, left[alive], right[alive])
-    veto[alive[qualifier < config.min_qualifier_similarity]] = "qualifier"
+
+    # Titles in other words name the same job when both code to one
+    # occupation and their qualifiers agree. Asked only where the text fails,
+    # of one employer in one place; copies repeat the numbers and appear
+    # within days, so every known term must agree and the gap stay in grace.
+    synonym = np.zeros(n, dtype=bool)
+    both_terms = ~np.isnan(hours) & ~np.isnan(salary)
+    if occupations is not None:
+        occupation = codes["occupation"]
+        floor = config.synonym_min_agreement
+        asked = alive[
+            ((title[alive] < config.min_title_similarity) | odd_qualifier[alive])
+            & (occupation[a] >= 0)
+            & (occupation[a] == occupation[b])
+            & (np.nan_to_num(employer[alive]) >= config.min_employer_similarity)
+            & (np.nan_to_num(place[alive]) == 1.0)
+            & (day_gap[alive] <= config.date_grace_days)
+            & ~(hours[alive] < floor)
+            & ~(salary[alive] < floor)
+        ]
+        synonym[asked] = occupations.same_job(titles[left[asked]], titles[right[asked]])
+    veto[low_title & ~synonym] = "title"
+    veto[odd_qualifier & ~synonym] = "qualifier"
 
     alive = np.flatnonzero(veto == "")
     a, b = left[alive], right[alive]
@@ -323,18 +363,21 @@ def _score_chunk(
     floor = config.description_ratio_floor
     prefix = np.clip((prefix - floor) / (1.0 - floor), 0.0, 1.0)
     description[alive] = np.fmax(jaccard, prefix)
+    # Without both terms to agree on, the text must.
+    unsure = synonym & ~both_terms & (description < config.description_confirms)
+    veto[unsure] = "title"
+    synonym &= ~unsure
 
-    # Titles are compared as text: a board that retitles a job with a synonym
-    # ("Handhaver" for "Toezichthouder openbare ruimte") is only matched when
-    # the employer is known on both sides and the descriptions agree. Comparing
-    # the occupation codes of both titles would catch the rest.
+    # A board that retitles a copied text keeps the text: with the employer
+    # known on both sides, agreeing descriptions lower the bar for the title.
     title_floor = np.where(
         (np.nan_to_num(description) >= config.description_confirms)
         & (np.nan_to_num(employer) >= config.min_employer_similarity),
         config.min_title_similarity_with_description,
         config.min_title_similarity,
     )
-    veto[(veto == "") & (title < title_floor)] = "title"
+    veto[(veto == "") & ~synonym & (title < title_floor)] = "title"
+    title[synonym] = np.fmax(title[synonym], config.occupation_title_similarity)
 
     span = max(config.max_date_gap_days - config.date_grace_days, 1)
     date_penalty = config.date_penalty * np.clip(
@@ -379,6 +422,7 @@ def _score_chunk(
             "employer": employer,
             "place": place,
             "description": description,
+            "synonym": synonym,
             "hours": hours.astype(np.float32),
             "salary": salary.astype(np.float32),
             "day_gap": day_gap.astype(np.float32),
