@@ -318,7 +318,7 @@ def test_failure_in_the_middle_of_a_load_leaves_no_partial_rows(landed, monkeypa
         raise InjectedError("injected after the postings were written")
 
     # integrate has upserted postings and deactivated the missing ones by now.
-    monkeypatch.setattr("vacatures.steps._upsert_employers", fail)
+    monkeypatch.setattr("vacatures.steps.postings._upsert_employers", fail)
     with pytest.raises(InjectedError):
         run_step("integrate", second)
     assert changed_tables(before, snapshot(landed.warehouse_url)) == ["core.runs"]
@@ -335,7 +335,7 @@ def test_failure_in_the_middle_of_a_load_leaves_no_partial_rows(landed, monkeypa
     run_step("integrate", second)
     before = snapshot(landed.warehouse_url)
     # dedupe has linked postings and written vacancies and changes by now.
-    monkeypatch.setattr("vacatures.steps._close_vacancies", fail)
+    monkeypatch.setattr("vacatures.steps.vacancies._close_vacancies", fail)
     with pytest.raises(InjectedError):
         run_step("dedupe", second)
     assert changed_tables(before, snapshot(landed.warehouse_url)) == ["core.runs"]
