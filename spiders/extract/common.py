@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import json
 import logging
 import re
 from collections import Counter
@@ -186,6 +187,59 @@ def locate(
         "postal_code": postal_code,
         "province": province,
     }
+
+
+def json_records(
+    body: bytes,
+    encoding: str | None,
+    result: Extraction,
+    board: Board,
+    url: str,
+    *,
+    key: str | None,
+) -> list[dict[str, Any]]:
+    """Return the records of a JSON API response, counting what is not one.
+
+    Parameters
+    ----------
+    body : bytes
+        The response body.
+    encoding : str or None
+        The declared charset.
+    result : Extraction
+        Where problems are counted: ``json_malformed`` for a body that is not
+        JSON, ``unexpected_format`` for a response without the list of records
+        and for each element of it that is not an object.
+    board : Board
+        The board crawled, named in the log.
+    url : str
+        The endpoint, named in the log.
+    key : str or None
+        The member holding the list (``"jobs"``, ``"offers"``), or ``None``
+        when the body is the list itself.
+
+    Returns
+    -------
+    list of dict
+        The records, in the response's order.
+    """
+    text, problem = decode_body(body, encoding)
+    if problem:
+        result.problems[problem] += 1
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        result.problems["json_malformed"] += 1
+        log.warning("%s: malformed JSON at %s: %s", board.name, url, error)
+        return []
+    records = data.get(key) if key is not None and isinstance(data, dict) else data
+    if not isinstance(records, list):
+        result.problems["unexpected_format"] += 1
+        return []
+    objects = [record for record in records if isinstance(record, dict)]
+    if len(objects) < len(records):
+        result.problems["unexpected_format"] += len(records) - len(objects)
+    return objects
 
 
 def build_posting(

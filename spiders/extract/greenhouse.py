@@ -6,8 +6,7 @@ import datetime as dt
 import html
 from typing import Any
 
-from spiders.extract.common import Extraction, build_posting
-from spiders.extract.recruitee import load_json
+from spiders.extract.common import Extraction, build_posting, json_records
 from spiders.registry import Board
 
 __all__ = ["extract_greenhouse"]
@@ -59,16 +58,7 @@ def extract_greenhouse(
         ``unexpected_format``.
     """
     result = Extraction()
-    data = load_json(body, encoding, result, board, url)
-    if data is None:
-        return result
-    jobs = data.get("jobs") if isinstance(data, dict) else None
-    if not isinstance(jobs, list):
-        result.problems["unexpected_format"] += 1
-        return result
-    for job in jobs:
-        if not isinstance(job, dict):
-            continue
+    for job in json_records(body, encoding, result, board, url, key="jobs"):
         location = job.get("location")
         location_name = location.get("name") if isinstance(location, dict) else None
         content = job.get("content")

@@ -6,8 +6,7 @@ import datetime as dt
 from typing import Any
 
 from spiders import fields
-from spiders.extract.common import Extraction, build_posting
-from spiders.extract.recruitee import load_json
+from spiders.extract.common import Extraction, build_posting, json_records
 from spiders.registry import Board
 
 __all__ = ["extract_lever"]
@@ -75,15 +74,7 @@ def extract_lever(
         ``unexpected_format``.
     """
     result = Extraction()
-    data = load_json(body, encoding, result, board, url)
-    if data is None:
-        return result
-    if not isinstance(data, list):
-        result.problems["unexpected_format"] += 1
-        return result
-    for posting in data:
-        if not isinstance(posting, dict):
-            continue
+    for posting in json_records(body, encoding, result, board, url, key=None):
         categories = posting.get("categories")
         categories = categories if isinstance(categories, dict) else {}
         result.postings.append(

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 from typing import Any
 
 from spiders import fields
-from spiders.extract.common import Extraction, build_posting, decode_body
+from spiders.extract.common import Extraction, build_posting, json_records
 from spiders.registry import Board
 
 __all__ = ["extract_recruitee"]
@@ -51,21 +50,6 @@ def _salary(offer: dict[str, Any]) -> fields.Salary | None:
     return fields.Salary(low, high, period)
 
 
-def load_json(
-    body: bytes, encoding: str | None, result: Extraction, board: Board, url: str
-) -> Any:
-    """Decode and parse a JSON body, counting ``json_malformed`` on failure."""
-    text, problem = decode_body(body, encoding)
-    if problem:
-        result.problems[problem] += 1
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        result.problems["json_malformed"] += 1
-        log.warning("%s: malformed JSON at %s: %s", board.name, url, error)
-        return None
-
-
 def extract_recruitee(
     body: bytes,
     *,
@@ -97,16 +81,7 @@ def extract_recruitee(
         JSON, ``unexpected_format`` when it has no ``offers`` list.
     """
     result = Extraction()
-    data = load_json(body, encoding, result, board, url)
-    if data is None:
-        return result
-    offers = data.get("offers") if isinstance(data, dict) else None
-    if not isinstance(offers, list):
-        result.problems["unexpected_format"] += 1
-        return result
-    for offer in offers:
-        if not isinstance(offer, dict):
-            continue
+    for offer in json_records(body, encoding, result, board, url, key="offers"):
         location = offer.get("location") or ", ".join(
             str(part) for part in (offer.get("city"), offer.get("state_name")) if part
         )
