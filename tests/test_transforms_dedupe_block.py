@@ -14,6 +14,7 @@ from transforms.dedupe.minhash import (
     estimate_jaccard,
 )
 from transforms.dedupe.normalise import normalise_postings
+from transforms.dedupe.occupation import default_title_occupations
 
 
 def as_set(left, right):
@@ -161,3 +162,43 @@ def test_block_pairs_find_titles_with_a_typo_in_a_crowded_municipality():
     partners |= {b for a, b in as_set(left, right) if a == typo}
     assert any(titles[p] == "Verpleegkundige" for p in partners)
     assert stats.capped_blocks["municipality+skeleton"] == 1
+
+
+def test_block_pairs_find_a_retitled_agency_copy_in_a_crowded_municipality():
+    # Forty enforcement jobs and ten cleaning jobs in one town; the agency copy
+    # of the last enforcement job is retitled and hides the employer, so only
+    # its occupation and its day bring it next to the original.
+    n = 40
+    titles = (
+        ["Handhaver"] * n + ["Schoonmaker"] * 10 + ["Toezichthouder openbare ruimte"]
+    )
+    days = [f"2026-{1 + i % 12:02d}-{1 + i // 12:02d}" for i in range(n + 10)]
+    frame = pd.DataFrame(
+        {
+            "posting_id": [f"b{i}:1" for i in range(len(titles))],
+            "board": [f"b{i % 3}" for i in range(len(titles))],
+            "title": titles,
+            "employer": ["Gemeente Tilburg"] * (n + 10) + ["Onze opdrachtgever"],
+            "location": ["Tilburg"] * len(titles),
+            "description": [f"Tekst {i} over werk." for i in range(len(titles))],
+            "date_posted": [*days, days[n - 1]],
+        }
+    )
+    features = normalise_postings(frame)
+    occupations = default_title_occupations(
+        min_score=0.85, min_qualifier_similarity=0.8
+    )
+    assert occupations is not None
+    features["occupation"] = occupations.codes(features["title_key"].to_numpy())
+    signatures, _ = description_signatures(frame["description"])
+    left, right, stats = block_pairs(
+        features, signatures, max_block_size=10, window=2, lsh_bands=4
+    )
+    assert (n - 1, len(titles) - 1) in as_set(left, right)
+    assert stats.capped_blocks["municipality+occupation"] == 1
+
+    features = features.drop(columns="occupation")
+    left, right, _ = block_pairs(
+        features, signatures, max_block_size=10, window=2, lsh_bands=4
+    )
+    assert (n - 1, len(titles) - 1) not in as_set(left, right)

@@ -9,6 +9,8 @@ different kind of copy:
   former is capped);
 - the same employer in the same municipality (reworded titles), and the same
   again with the same occupation (retitled copies where the former is capped);
+- the same occupation in the same municipality, neighbours in time (agencies
+  that hide the employer and reword the title);
 - titles next to each other alphabetically within a municipality, and titles
   with the same consonants (typos);
 - near-identical descriptions (MinHash LSH buckets).
@@ -272,28 +274,31 @@ def block_pairs(
             _codes(employer, municipality, valid=has_employer & has_place),
             title_code,
         ),
-        *(
-            [
-                (
-                    "employer+municipality+occupation",
-                    _codes(
-                        employer,
-                        municipality,
-                        occupation,
-                        valid=has_employer & has_place & (occupation >= 0),
-                    ),
-                    by_place_then_day,
-                )
-            ]
-            if occupation is not None
-            else []
-        ),
         (
             "municipality+skeleton",
             _codes(municipality, _skeletons(title), valid=has_place & has_title),
             day,
         ),
     ]
+    if occupation is not None:
+        known_occupation = has_place & (occupation >= 0)
+        blockings += [
+            (
+                "employer+municipality+occupation",
+                _codes(
+                    employer,
+                    municipality,
+                    occupation,
+                    valid=known_occupation & has_employer,
+                ),
+                day,
+            ),
+            (
+                "municipality+occupation",
+                _codes(municipality, occupation, valid=known_occupation),
+                day,
+            ),
+        ]
     # Sorted neighbourhood: within a municipality, titles next to each other
     # in alphabetical order (typos and added words past the first letters).
     title_rank = pd.factorize(np.sort(pd.unique(title)))[1]

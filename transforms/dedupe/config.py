@@ -105,6 +105,10 @@ weight_hours, weight_salary : float
     hours_tolerance : float
         Hours per week two ranges may lie apart and still agree; further apart
         they are different vacancies.
+    hours_slack : float
+        Difference in hours per week at which two ranges stop agreeing at all
+        (within the tolerance they are no conflict, but copies repeat the
+        hours).
     salary_tolerance : float
         Relative gap two monthly salary ranges may have and still agree;
         further apart they are different vacancies.
@@ -156,6 +160,7 @@ weight_hours, weight_salary : float
     max_date_gap_days: int = 60
     date_penalty: float = 0.3
     hours_tolerance: float = 4.0
+    hours_slack: float = 4.0
     salary_tolerance: float = 0.15
     salary_slack: float = 0.03
     cluster_min_link: float = 0.50

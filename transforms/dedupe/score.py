@@ -17,6 +17,14 @@ on their own, whatever the score (the vetoes):
 
 A posting that hides its employer ("onze opdrachtgever") loses the employer
 term, so the other terms must agree more: it needs ``hidden_employer_threshold``.
+
+Titles are compared as text, and the title vetoes ("title": too different,
+"qualifier": one head with other specialisations) are lifted for titles that
+name the same job in other words ("Handhaver", "Toezichthouder openbare
+ruimte"; see :mod:`transforms.dedupe.occupation`), when one known employer in
+one municipality posted both within the date grace and every known term
+agrees. Such a pair is scored with ``occupation_title_similarity`` for its
+title.
 """
 
 from __future__ import annotations
@@ -162,7 +170,7 @@ def _terms(
             slack = np.where(same_period, config.salary_slack, tolerance)
             agree = 1.0 - (ends - exact) / (slack - exact)
         else:
-            agree = 1.0 - ends / (2 * tolerance)
+            agree = 1.0 - ends / config.hours_slack
         known = ~np.isnan(gap)
         values.append(np.where(known, np.clip(agree, 0.0, 1.0), np.nan))
         conflict |= known & (gap > tolerance)
