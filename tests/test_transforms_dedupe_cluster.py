@@ -72,6 +72,31 @@ def test_cluster_pairs_breaks_a_chain_between_unrelated_ends():
     assert counts["split"] == 1
 
 
+def test_cluster_pairs_lets_a_posting_agreeing_with_one_member_leave_alone():
+    # 0, 1 and 2 agree pairwise; 3 is a retitled copy of 1's text only and
+    # scores best with it. Growing a part around 1 would take 3 and leave 0
+    # and 2 apart; peeling 3 off keeps the three that agree together.
+    scores = {
+        (0, 1): 0.9,
+        (0, 2): 0.85,
+        (1, 2): 0.85,
+        (1, 3): 0.95,
+        (0, 3): 0.0,
+        (2, 3): 0.0,
+    }
+    labels, counts = cluster_pairs(
+        4,
+        np.array([0, 0, 1, 1]),
+        np.array([1, 2, 2, 3]),
+        np.array([0.9, 0.85, 0.85, 0.95]),
+        np.array(["a", "b", "c", "d"]),
+        matrix_scorer(scores),
+        config=DedupeConfig(),
+    )
+    assert groups(labels) == {frozenset({0, 1, 2}), frozenset({3})}
+    assert counts["split"] == 1
+
+
 def test_cluster_pairs_needs_strong_evidence_for_one_board_twice():
     scores = {(0, 1): 0.9, (1, 2): 0.9, (0, 2): 0.85}
     labels, _ = cluster_pairs(

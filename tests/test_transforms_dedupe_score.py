@@ -239,7 +239,12 @@ def test_score_pairs_matches_a_copy_retitled_in_other_words(first, second):
     row = score_two(a, b)
     assert row["synonym"]
     assert row["is_match"]
-    assert score_two(a, b, use_occupations=False)["veto"] in {"title", "qualifier"}
+    # As text, the titles differ unless the board copied the text as well.
+    reworded = {**b, "description": OTHER_TEXT}
+    assert score_two(a, reworded, use_occupations=False)["veto"] in {
+        "title",
+        "qualifier",
+    }
 
 
 @pytest.mark.parametrize(
@@ -268,3 +273,16 @@ def test_score_pairs_needs_agreeing_texts_for_synonym_titles_without_a_salary():
     assert score_two(a, b)["veto"] == "title"
     b["description"] = TEXT
     assert score_two(a, b)["is_match"]
+
+
+def test_score_pairs_matches_another_title_over_a_copied_text():
+    # No occupation links the titles; the board copied the text itself.
+    a = municipal("werkplein:1", "Maatschappelijk werker")
+    b = municipal("b:2", "Medewerker sociaal team", date_posted="2026-03-04")
+    row = score_two(a, b, use_occupations=False)
+    assert row["copied"]
+    assert row["is_match"]
+    reworded = score_two(a, {**b, "description": OTHER_TEXT}, use_occupations=False)
+    assert reworded["veto"] == "title"
+    elsewhere = score_two(a, {**b, "location": "Breda"}, use_occupations=False)
+    assert not elsewhere["is_match"]

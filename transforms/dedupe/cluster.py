@@ -4,8 +4,9 @@ Matched pairs are joined into connected components. A component of three or
 more postings is accepted only when every pair in it scores at least
 ``cluster_min_link`` and no two postings of one board are in it without
 ``same_board_threshold``: a chain A-B-C where A and C have nothing in common is
-not one vacancy. A component that fails is split greedily around centres (the
-member closest to the others first), each part a clique at the lower threshold.
+not one vacancy. A component that fails is split into cliques at the lower
+threshold, two greedy ways (around centres; by peeling off the member with the
+most weak links), keeping the split whose pairs agree more.
 Components above ``max_cluster_size`` are first cut by raising the edge
 threshold step by step.
 """
@@ -66,16 +67,10 @@ def connected_components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndar
             return labels
 
 
-def _split_component(
-    members: np.ndarray,
-    scores: np.ndarray,
-    boards: np.ndarray,
-    *,
-    min_link: float,
-    same_board: float,
-) -> list[np.ndarray]:
-    """Split one component into cliques at ``min_link`` around greedy centres."""
-    remaining = list(range(len(members)))
+def _around_centres(
+    scores: np.ndarray, weak: np.ndarray, remaining: list[int], min_link: float
+) -> list[list[int]]:
+    """Grow a clique around the member closest to the others, then repeat."""
     parts = []
     while remaining:
         sub = scores[np.ix_(remaining, remaining)]
@@ -87,17 +82,68 @@ def _split_component(
         for candidate in order:
             if scores[centre, candidate] < min_link:
                 break
-            if all(
-                scores[m, candidate] >= min_link
-                and (
-                    boards[m] != boards[candidate] or scores[m, candidate] >= same_board
-                )
-                for m in chosen
-            ):
+            if not weak[chosen, candidate].any():
                 chosen.append(candidate)
-        parts.append(members[np.array(sorted(chosen))])
+        parts.append(sorted(chosen))
         remaining = [i for i in remaining if i not in chosen]
     return parts
+
+
+def _peeled(
+    scores: np.ndarray, weak: np.ndarray, remaining: list[int]
+) -> list[list[int]]:
+    """Drop the member with the most weak links until the rest agree, then repeat."""
+    parts = []
+    while remaining:
+        kept = list(remaining)
+        left_out = []
+        while True:
+            counts = weak[np.ix_(kept, kept)].sum(axis=1)
+            if not counts.any():
+                break
+            totals = scores[np.ix_(kept, kept)].sum(axis=1)
+            worst = max(
+                range(len(kept)), key=lambda k: (counts[k], -totals[k], kept[k])
+            )
+            left_out.append(kept.pop(worst))
+        parts.append(sorted(kept))
+        remaining = sorted(left_out)
+    return parts
+
+
+def _split_component(
+    members: np.ndarray,
+    scores: np.ndarray,
+    boards: np.ndarray,
+    *,
+    min_link: float,
+    same_board: float,
+) -> list[np.ndarray]:
+    """Split one component into cliques at ``min_link``.
+
+    Two greedy splits are made: cliques grown around centres (the member
+    closest to the others first), and cliques left when the member with the
+    most weak links is peeled off, again and again (a posting that agrees
+    with one member only leaves alone instead of taking that member along).
+    The split whose pairs score higher above ``min_link`` in total is kept.
+    """
+    weak = scores < min_link
+    weak |= (boards[:, None] == boards[None, :]) & (scores < same_board)
+    np.fill_diagonal(weak, False)
+    everyone = list(range(len(members)))
+    best: list[list[int]] = []
+    best_gain = -1.0
+    for parts in (
+        _around_centres(scores, weak, everyone, min_link),
+        _peeled(scores, weak, everyone),
+    ):
+        gain = sum(
+            float((scores[np.ix_(p, p)] - min_link)[np.triu_indices(len(p), 1)].sum())
+            for p in parts
+        )
+        if gain > best_gain:
+            best, best_gain = parts, gain
+    return [members[np.array(part)] for part in best]
 
 
 def cluster_pairs(

@@ -78,14 +78,20 @@ weight_hours, weight_salary : float
     occupation_min_score : float
         Lowest coder score at which a title, or a word of it, names an
         occupation.
-    occupation_title_similarity : float
-        Title similarity given to two titles that name the same job in other
-        words; the other fields must still bring the score to the threshold.
     synonym_min_agreement : float
-        Agreement of hours and of salary (where known) that two postings with
-        titles in other words need; when either is unknown, the descriptions
-        must agree at least ``description_confirms`` instead. Such postings
-        must also lie within ``date_grace_days``.
+        Agreement of hours and of salary (where known) that a retitled copy
+        needs: postings of one employer in one municipality, within
+        ``date_grace_days``, whose titles name the same occupation in other
+        words or whose texts are copies (``copy_min_jaccard``). For titles in
+        other words with either term unknown, the descriptions must agree at
+        least ``description_confirms`` instead.
+    copy_min_jaccard : float
+        Estimated Jaccard similarity of two descriptions' word pairs at which
+        one text is a copy of the other. The rapidfuzz ratio of the starts is
+        no proof here: one employer's ads start with the same introduction.
+    retitled_title_similarity : float
+        Title similarity given to a retitled copy; the other fields must still
+        bring the score to the threshold.
     min_qualifier_similarity : float
         When each title has words the other lacks ("docent wiskunde" and
         "docent scheikunde"), those words must be at least this similar
@@ -151,8 +157,9 @@ weight_hours, weight_salary : float
     description_confirms: float = 0.80
     use_occupations: bool = True
     occupation_min_score: float = 0.85
-    occupation_title_similarity: float = 0.85
     synonym_min_agreement: float = 0.95
+    copy_min_jaccard: float = 0.9
+    retitled_title_similarity: float = 0.85
     min_qualifier_similarity: float = 0.8
     min_employer_similarity: float = 0.88
     one_sided_discriminator_penalty: float = 0.04

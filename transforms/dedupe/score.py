@@ -18,13 +18,13 @@ on their own, whatever the score (the vetoes):
 A posting that hides its employer ("onze opdrachtgever") loses the employer
 term, so the other terms must agree more: it needs ``hidden_employer_threshold``.
 
-Titles are compared as text, and the title vetoes ("title": too different,
-"qualifier": one head with other specialisations) are lifted for titles that
-name the same job in other words ("Handhaver", "Toezichthouder openbare
-ruimte"; see :mod:`transforms.dedupe.occupation`), when one known employer in
-one municipality posted both within the date grace and every known term
-agrees. Such a pair is scored with ``occupation_title_similarity`` for its
-title.
+Titles are compared as text. A retitled copy (one known employer, one
+municipality, within the date grace, every known term repeated) is spared the
+title vetoes ("title": too different; "qualifier": one head, other
+specialisations) when its titles name the same job in other words
+("Handhaver", "Toezichthouder openbare ruimte"; see
+:mod:`transforms.dedupe.occupation`) or when its text is a copy; it is scored
+with ``retitled_title_similarity`` for its title.
 """
 
 from __future__ import annotations
@@ -210,8 +210,8 @@ def score_pairs(
         ``employer``, ``place``, ``description``, ``hours`` and ``salary`` (NaN where a
         side lacks the field, or where an earlier veto made the comparison
         pointless), ``synonym`` (the titles name one job in other words),
-        ``day_gap``, ``veto`` (a reason or empty), ``score`` (0 when vetoed)
-        and ``is_match``.
+        ``copied`` (another title over a copied text), ``day_gap``, ``veto``
+        (a reason or empty), ``score`` (0 when vetoed) and ``is_match``.
     """
     start = time.perf_counter()
     codes = {
@@ -319,35 +319,49 @@ def _score_chunk(
     )
     low_title = np.zeros(n, dtype=bool)
     low_title[alive] = title[alive] < config.min_title_similarity_with_description
-    compared = alive[~low_title[alive]]
+
+    # A retitled copy is one employer's job in one place, posted within the
+    # date grace with every known term repeated; its title may then differ
+    # when the titles name one occupation in other words (synonym), or when
+    # the board copied the text itself (copied).
+    floor = config.synonym_min_agreement
+    retitled_gate = alive[
+        (np.nan_to_num(employer[alive]) >= config.min_employer_similarity)
+        & (np.nan_to_num(place[alive]) == 1.0)
+        & (day_gap[alive] <= config.date_grace_days)
+        & ~(hours[alive] < floor)
+        & ~(salary[alive] < floor)
+    ]
+    copied = np.zeros(n, dtype=bool)
+    maybe = retitled_gate[low_title[retitled_gate]]
+    copied[maybe] = (
+        estimate_jaccard(signatures, left[maybe], right[maybe])
+        >= config.copy_min_jaccard
+    )
+
+    compared = alive[~low_title[alive] | copied[alive]]
     odd_qualifier = np.zeros(n, dtype=bool)
     odd_qualifier[compared] = (
         _qualifier_similarity(titles, left[compared], right[compared])
         < config.min_qualifier_similarity
     )
-
-    # Titles in other words name the same job when both code to one
-    # occupation and their qualifiers agree. Asked only where the text fails,
-    # of one employer in one place; copies repeat the numbers and appear
-    # within days, so every known term must agree and the gap stay in grace.
     synonym = np.zeros(n, dtype=bool)
-    both_terms = ~np.isnan(hours) & ~np.isnan(salary)
     if occupations is not None:
         occupation = codes["occupation"]
-        floor = config.synonym_min_agreement
-        asked = alive[
-            ((title[alive] < config.min_title_similarity) | odd_qualifier[alive])
+        a, b = left[retitled_gate], right[retitled_gate]
+        asked = retitled_gate[
+            (
+                (title[retitled_gate] < config.min_title_similarity)
+                | odd_qualifier[retitled_gate]
+            )
             & (occupation[a] >= 0)
             & (occupation[a] == occupation[b])
-            & (np.nan_to_num(employer[alive]) >= config.min_employer_similarity)
-            & (np.nan_to_num(place[alive]) == 1.0)
-            & (day_gap[alive] <= config.date_grace_days)
-            & ~(hours[alive] < floor)
-            & ~(salary[alive] < floor)
         ]
         synonym[asked] = occupations.same_job(titles[left[asked]], titles[right[asked]])
-    veto[low_title & ~synonym] = "title"
+    copied &= ~synonym
+    veto[low_title & ~synonym & ~copied] = "title"
     veto[odd_qualifier & ~synonym] = "qualifier"
+    copied &= veto == ""
 
     alive = np.flatnonzero(veto == "")
     a, b = left[alive], right[alive]
@@ -372,9 +386,11 @@ def _score_chunk(
     prefix = np.clip((prefix - floor) / (1.0 - floor), 0.0, 1.0)
     description[alive] = np.fmax(jaccard, prefix)
     # Without both terms to agree on, the text must.
+    both_terms = ~np.isnan(hours) & ~np.isnan(salary)
     unsure = synonym & ~both_terms & (description < config.description_confirms)
     veto[unsure] = "title"
     synonym &= ~unsure
+    retitled = synonym | copied
 
     # A board that retitles a copied text keeps the text: with the employer
     # known on both sides, agreeing descriptions lower the bar for the title.
@@ -384,8 +400,8 @@ def _score_chunk(
         config.min_title_similarity_with_description,
         config.min_title_similarity,
     )
-    veto[(veto == "") & ~synonym & (title < title_floor)] = "title"
-    title[synonym] = np.fmax(title[synonym], config.occupation_title_similarity)
+    veto[(veto == "") & ~retitled & (title < title_floor)] = "title"
+    title[retitled] = np.fmax(title[retitled], config.retitled_title_similarity)
 
     span = max(config.max_date_gap_days - config.date_grace_days, 1)
     date_penalty = config.date_penalty * np.clip(
@@ -431,6 +447,7 @@ def _score_chunk(
             "place": place,
             "description": description,
             "synonym": synonym,
+            "copied": copied,
             "hours": hours.astype(np.float32),
             "salary": salary.astype(np.float32),
             "day_gap": day_gap.astype(np.float32),
