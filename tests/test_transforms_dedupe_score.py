@@ -254,7 +254,10 @@ def test_score_pairs_matches_a_copy_retitled_in_other_words(first, second):
         ({"title": "Senior leraar basisonderwijs"}, "discriminator"),
         ({"hours_min": 32.0, "hours_max": 32.0}, "title"),
         ({"date_posted": "2026-03-20"}, "title"),
-        ({"employer": "Onze opdrachtgever"}, "title"),
+        (
+            {"employer": "Onze opdrachtgever", "salary_min": None, "salary_max": None},
+            "title",
+        ),
     ],
 )
 def test_score_pairs_keeps_synonym_titles_apart_when_the_rest_differs(change, veto):
@@ -286,3 +289,16 @@ def test_score_pairs_matches_another_title_over_a_copied_text():
     assert reworded["veto"] == "title"
     elsewhere = score_two(a, {**b, "location": "Breda"}, use_occupations=False)
     assert not elsewhere["is_match"]
+
+
+def test_score_pairs_matches_a_hidden_employer_retitled_copy_repeating_its_terms():
+    a = municipal("werkplein:1", "Handhaver")
+    b = municipal(
+        "flexpunt:2",
+        "Toezichthouder openbare ruimte",
+        employer="Onze opdrachtgever",
+        source_type="agency",
+    )
+    row = score_two(a, b)
+    assert row["synonym"]
+    assert row["is_match"]

@@ -78,13 +78,14 @@ weight_hours, weight_salary : float
     occupation_min_score : float
         Lowest coder score at which a title, or a word of it, names an
         occupation.
-    synonym_min_agreement : float
+    retitled_min_agreement : float
         Agreement of hours and of salary (where known) that a retitled copy
         needs: postings of one employer in one municipality, within
         ``date_grace_days``, whose titles name the same occupation in other
-        words or whose texts are copies (``copy_min_jaccard``). For titles in
-        other words with either term unknown, the descriptions must agree at
-        least ``description_confirms`` instead.
+        words or whose texts are copies (``copy_min_jaccard``). A posting that
+        hides its employer qualifies only with both hours and salary known.
+        For titles in other words with either term unknown, the descriptions
+        must agree at least ``description_confirms`` instead.
     copy_min_jaccard : float
         Estimated Jaccard similarity of two descriptions' word pairs at which
         one text is a copy of the other. The rapidfuzz ratio of the starts is
@@ -157,7 +158,7 @@ weight_hours, weight_salary : float
     description_confirms: float = 0.80
     use_occupations: bool = True
     occupation_min_score: float = 0.85
-    synonym_min_agreement: float = 0.95
+    retitled_min_agreement: float = 0.95
     copy_min_jaccard: float = 0.9
     retitled_title_similarity: float = 0.85
     min_qualifier_similarity: float = 0.8

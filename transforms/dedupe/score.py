@@ -18,8 +18,9 @@ on their own, whatever the score (the vetoes):
 A posting that hides its employer ("onze opdrachtgever") loses the employer
 term, so the other terms must agree more: it needs ``hidden_employer_threshold``.
 
-Titles are compared as text. A retitled copy (one known employer, one
-municipality, within the date grace, every known term repeated) is spared the
+Titles are compared as text. A retitled copy (one employer, known on both
+sides or hidden with hours and salary both repeated; one municipality; within
+the date grace; every known term repeated) is spared the
 title vetoes ("title": too different; "qualifier": one head, other
 specialisations) when its titles name the same job in other words
 ("Handhaver", "Toezichthouder openbare ruimte"; see
@@ -324,9 +325,14 @@ def _score_chunk(
     # date grace with every known term repeated; its title may then differ
     # when the titles name one occupation in other words (synonym), or when
     # the board copied the text itself (copied).
-    floor = config.synonym_min_agreement
+    floor = config.retitled_min_agreement
+    both_terms = ~np.isnan(hours) & ~np.isnan(salary)
+    # A hidden employer cannot agree; both terms repeated must do instead.
+    employer_agrees = (np.nan_to_num(employer) >= config.min_employer_similarity) | (
+        np.isnan(employer) & both_terms
+    )
     retitled_gate = alive[
-        (np.nan_to_num(employer[alive]) >= config.min_employer_similarity)
+        employer_agrees[alive]
         & (np.nan_to_num(place[alive]) == 1.0)
         & (day_gap[alive] <= config.date_grace_days)
         & ~(hours[alive] < floor)
@@ -386,7 +392,6 @@ def _score_chunk(
     prefix = np.clip((prefix - floor) / (1.0 - floor), 0.0, 1.0)
     description[alive] = np.fmax(jaccard, prefix)
     # Without both terms to agree on, the text must.
-    both_terms = ~np.isnan(hours) & ~np.isnan(salary)
     unsure = synonym & ~both_terms & (description < config.description_confirms)
     veto[unsure] = "title"
     synonym &= ~unsure
