@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from transforms.dedupe.normalise import (
+    abbreviates,
     is_hidden_employer,
     normalise_employer,
     normalise_postings,
@@ -177,3 +178,17 @@ def test_normalise_postings_reads_an_implausible_salary_in_another_period():
     assert features["salary_period"].tolist() == ["year", "year", "hour"]
     assert features["salary_min"].iloc[1] == features["salary_min"].iloc[0]
     assert features["salary_min"].iloc[2] == pytest.approx(15.0 * 4.33 * 38)
+
+
+@pytest.mark.parametrize(
+    ("short", "words", "expected"),
+    [
+        ("ig", ["individuele", "gezondheidszorg"], True),
+        ("bbl", ["beroeps", "begeleidende", "leerweg"], True),
+        ("ig", ["gezondheidszorg", "individuele"], False),
+        ("i", ["individuele"], False),
+        ("ict", ["informatie", "communicatie"], False),
+    ],
+)
+def test_abbreviates_reads_initials_in_order(short, words, expected):
+    assert abbreviates(short, words) is expected

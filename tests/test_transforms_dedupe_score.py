@@ -204,6 +204,7 @@ def test_score_pairs_tells_specialisations_of_one_head_apart(first, second):
         ("Chauffeur CE", "Chaufeur CE"),
         ("Medewerker klantenservice", "Klantenservicemedewerker"),
         ("Junior front end developer", "Junior frontend developer"),
+        ("Verzorgende IG", "Verzorgende individuele gezondheidszorg"),
     ],
 )
 def test_score_pairs_accepts_typos_and_compounds_of_one_title(first, second):

@@ -13,7 +13,7 @@ import logging
 import re
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -21,6 +21,7 @@ import pandas as pd
 __all__ = [
     "DISCRIMINATOR_KINDS",
     "SOURCE_TYPE_RANKS",
+    "abbreviates",
     "is_hidden_employer",
     "normalise_description",
     "normalise_employer",
@@ -277,6 +278,35 @@ def title_discriminators(normalised_title: str) -> tuple[str, str, str, str]:
                     break
     licence, seniority, rank, number = (" ".join(sorted(kind)) for kind in found)
     return licence, seniority, rank, number
+
+
+def abbreviates(short: str, words: Sequence[str]) -> bool:
+    """Tell whether a word is made of the initials of several words.
+
+    Parameters
+    ----------
+    short : str
+        One normalised word.
+    words : sequence of str
+        Normalised words, in title order.
+
+    Returns
+    -------
+    bool
+        True when ``short`` spells the first letters of two or more ``words``.
+
+    Examples
+    --------
+    >>> abbreviates("ig", ["individuele", "gezondheidszorg"])
+    True
+    >>> abbreviates("ig", ["gezondheidszorg"])
+    False
+    """
+    return (
+        len(words) >= 2
+        and len(short) == len(words)
+        and short == "".join(word[:1] for word in words)
+    )
 
 
 @functools.lru_cache(maxsize=262_144)

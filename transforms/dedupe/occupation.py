@@ -26,6 +26,8 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
+from transforms.dedupe.normalise import abbreviates
+
 __all__ = ["TitleOccupations", "default_title_occupations"]
 
 log = logging.getLogger(__name__)
@@ -46,6 +48,10 @@ class TitleOccupations:
         label ("wiskunde" through "docent wiskunde") scores far lower.
     min_qualifier_similarity : float
         How alike the qualifiers of two titles must read (typos, compounds).
+    generic_words : iterable of str
+        Words that name no particular job ("medewerker", "professional"); they
+        qualify nothing, so "Pedagogisch medewerker" and "Pedagogisch
+        professional" agree when both code to one occupation.
 
     Examples
     --------
@@ -62,10 +68,12 @@ class TitleOccupations:
         *,
         min_score: float = 0.85,
         min_qualifier_similarity: float = 0.8,
+        generic_words: Iterable[str] = (),
     ) -> None:
         self.coder = coder
         self.min_score = min_score
         self.min_qualifier_similarity = min_qualifier_similarity
+        self.generic_words = frozenset(generic_words)
         self._codes: dict[str, int] = {}
         self._occupation_ids: dict[str, int] = {}
 
@@ -73,9 +81,17 @@ class TitleOccupations:
         todo = [t for t in dict.fromkeys(texts) if t not in self._codes]
         if not todo:
             return
-        coded = self.coder.classify(
-            pd.DataFrame({"id": range(len(todo)), "title": todo})
-        )
+        # codes() logs one line per run; the coder's own line for every batch
+        # of title words would drown it.
+        coder_log = logging.getLogger("transforms.occupations")
+        level = coder_log.level
+        coder_log.setLevel(max(level, logging.WARNING))
+        try:
+            coded = self.coder.classify(
+                pd.DataFrame({"id": range(len(todo)), "title": todo})
+            )
+        finally:
+            coder_log.setLevel(level)
         uris = coded["esco_uri"].to_numpy(dtype=object)
         scores = coded["score"].to_numpy(dtype=float)
         for text, uri, score in zip(todo, uris, scores, strict=True):
@@ -151,9 +167,14 @@ class TitleOccupations:
         occupation = self._codes.get(a, -1)
         if occupation < 0 or occupation != self._codes.get(b, -1):
             return False
-        rest_a = [w for w in a.split() if self._codes.get(w, -1) != occupation]
-        rest_b = [w for w in b.split() if self._codes.get(w, -1) != occupation]
+        rest_a = [w for w in a.split() if self._qualifies(w, occupation)]
+        rest_b = [w for w in b.split() if self._qualifies(w, occupation)]
         return _qualifiers_agree(rest_a, rest_b, self.min_qualifier_similarity)
+
+    def _qualifies(self, word: str, occupation: int) -> bool:
+        return (
+            word not in self.generic_words and self._codes.get(word, -1) != occupation
+        )
 
 
 def _qualifiers_agree(a: list[str], b: list[str], floor: float) -> bool:
@@ -164,7 +185,7 @@ def _qualifiers_agree(a: list[str], b: list[str], floor: float) -> bool:
     if not only_a or not only_b:
         return True
     x, y = "".join(only_a), "".join(only_b)
-    if x in y or y in x:
+    if x in y or y in x or abbreviates(x, only_b) or abbreviates(y, only_a):
         return True
     return fuzz.ratio(x, y) / 100.0 >= floor
 
@@ -199,9 +220,13 @@ def default_title_occupations(
     """
     try:
         coder = _starter_coder()
+        from transforms.occupations.coder import VAGUE_WORDS
     except (ImportError, OSError, ValueError) as error:
         log.warning("dedupe: titles not coded to occupations (%s)", error)
         return None
     return TitleOccupations(
-        coder, min_score=min_score, min_qualifier_similarity=min_qualifier_similarity
+        coder,
+        min_score=min_score,
+        min_qualifier_similarity=min_qualifier_similarity,
+        generic_words=VAGUE_WORDS,
     )

@@ -40,7 +40,7 @@ from rapidfuzz import fuzz, process
 
 from transforms.dedupe.config import DedupeConfig
 from transforms.dedupe.minhash import estimate_jaccard
-from transforms.dedupe.normalise import DISCRIMINATOR_KINDS
+from transforms.dedupe.normalise import DISCRIMINATOR_KINDS, abbreviates
 from transforms.dedupe.occupation import TitleOccupations
 
 __all__ = ["score_pairs"]
@@ -82,9 +82,13 @@ def _qualifier(a: str, b: str) -> float:
     # Without spaces, a compound meets its parts ("medewerker bediening"), and
     # a compound contains its head ("vrachtwagenchauffeur", "chauffeur"). The
     # parts are joined in title order: "front end" is "frontend".
-    x_joined = "".join(w for w in a.split() if w in only_a)
-    y_joined = "".join(w for w in b.split() if w in only_b)
+    x_words = [w for w in a.split() if w in only_a]
+    y_words = [w for w in b.split() if w in only_b]
+    x_joined, y_joined = "".join(x_words), "".join(y_words)
     if x_joined in y_joined or y_joined in x_joined:
+        return 1.0
+    # "verzorgende ig" is "verzorgende individuele gezondheidszorg".
+    if abbreviates(x_joined, y_words) or abbreviates(y_joined, x_words):
         return 1.0
     return max(fuzz.ratio(x, y), fuzz.ratio(x_joined, y_joined)) / 100.0
 
