@@ -136,9 +136,10 @@ class TitleOccupations:
         """Tell which pairs of titles name the same job in other words.
 
         Both titles must code to one occupation, and what each title says
-        beyond naming that occupation must agree: the words that do not name
-        the occupation by themselves are compared the way
-        :func:`transforms.dedupe.score` compares qualifiers.
+        beyond naming that occupation must agree: the words that neither name
+        the occupation by themselves nor are generic must be the same, read
+        alike (typos, compounds) or be initials of each other; a title with no
+        such words of its own is a shorter form of the other.
 
         Parameters
         ----------

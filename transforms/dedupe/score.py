@@ -20,12 +20,11 @@ term, so the other terms must agree more: it needs ``hidden_employer_threshold``
 
 Titles are compared as text. A retitled copy (one employer, known on both
 sides or hidden with hours and salary both repeated; one municipality; within
-the date grace; every known term repeated) is spared the
-title vetoes ("title": too different; "qualifier": one head, other
-specialisations) when its titles name the same job in other words
-("Handhaver", "Toezichthouder openbare ruimte"; see
-:mod:`transforms.dedupe.occupation`) or when its text is a copy; it is scored
-with ``retitled_title_similarity`` for its title.
+the date grace; every known term repeated) is spared the title vetoes
+("title": too different; "qualifier": one head, other specialisations) when
+its titles name the same job in other words ("Handhaver", "Toezichthouder
+openbare ruimte"; see :mod:`transforms.dedupe.occupation`) or when its text is
+a copy; it is scored with ``retitled_title_similarity`` for its title.
 """
 
 from __future__ import annotations
@@ -329,7 +328,7 @@ def _score_chunk(
     # date grace with every known term repeated; its title may then differ
     # when the titles name one occupation in other words (synonym), or when
     # the board copied the text itself (copied).
-    floor = config.retitled_min_agreement
+    agreement = config.retitled_min_agreement
     both_terms = ~np.isnan(hours) & ~np.isnan(salary)
     # A hidden employer cannot agree; both terms repeated must do instead.
     employer_agrees = (np.nan_to_num(employer) >= config.min_employer_similarity) | (
@@ -339,8 +338,8 @@ def _score_chunk(
         employer_agrees[alive]
         & (np.nan_to_num(place[alive]) == 1.0)
         & (day_gap[alive] <= config.date_grace_days)
-        & ~(hours[alive] < floor)
-        & ~(salary[alive] < floor)
+        & ~(hours[alive] < agreement)
+        & ~(salary[alive] < agreement)
     ]
     copied = np.zeros(n, dtype=bool)
     maybe = retitled_gate[low_title[retitled_gate]]
