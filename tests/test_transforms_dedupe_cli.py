@@ -62,6 +62,26 @@ def test_dedupe_command_quarantines_lines_it_cannot_use(labelled_set, tmp_path):
     assert len(pd.read_csv(clusters)) == 20
 
 
+def test_dedupe_command_keeps_postings_with_empty_optional_fields(
+    labelled_set, tmp_path
+):
+    postings, _ = labelled_set
+    records = [json.loads(line) for line in postings.open(encoding="utf-8")][:10]
+    records[0]["employer"] = None
+    records[1]["description"] = ""
+    del records[2]["date_posted"]
+    records[3]["posting_id"] = 12345
+    path = tmp_path / "postings.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    clusters = tmp_path / "clusters.csv"
+    done = run_cli("dedupe", str(path), "--output", str(clusters))
+    assert done.returncode == 0, done.stderr
+    assert "0 lines quarantined" in done.stderr
+    written = pd.read_csv(clusters, dtype=str)
+    assert len(written) == 10
+    assert "12345" in set(written["posting_id"])
+
+
 def test_dedupe_command_reports_a_missing_file(tmp_path):
     done = run_cli(
         "dedupe", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "c.csv")

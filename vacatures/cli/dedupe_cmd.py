@@ -26,13 +26,25 @@ __all__ = ["read_postings", "register"]
 
 log = logging.getLogger(__name__)
 
+#: Fields without which a line is not a posting dedupe can report on.
+IDENTIFYING_COLUMNS = ("posting_id", "title")
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
 
 def read_postings(path: Path) -> tuple[pd.DataFrame, Counter[str]]:
     """Read postings from a JSONL file, setting aside lines dedupe cannot use.
 
     A line that is not JSON stops the command: the file is not what it should
-    be. A JSON line that is not an object, lacks a required field or repeats a
-    posting id is quarantined with a counted reason.
+    be. A JSON line that is not an object, has no posting id or title, or
+    repeats a posting id is quarantined with a counted reason. A posting whose
+    employer, place, description, board or date is empty or null is kept, the
+    field read as empty (an agency that hides its client, a board without
+    dates), and counted per field in the log; dedupe then leans on the fields
+    it has. Numbers where text is expected (a numeric posting id) are read as
+    text.
 
     Parameters
     ----------
@@ -58,6 +70,7 @@ def read_postings(path: Path) -> tuple[pd.DataFrame, Counter[str]]:
     existing_file(path, what="postings file")
     records = []
     quarantine: Counter[str] = Counter()
+    blank: Counter[str] = Counter()
     seen: set[str] = set()
     present: set[str] = set()
     with path.open(encoding="utf-8") as lines:
@@ -74,14 +87,14 @@ def read_postings(path: Path) -> tuple[pd.DataFrame, Counter[str]]:
                 quarantine["invalid:record"] += 1
                 continue
             present.update(record)
-            missing = next(
-                (
-                    c
-                    for c in REQUIRED_COLUMNS
-                    if not isinstance(record.get(c), str) or not record[c].strip()
-                ),
-                None,
-            )
+            for column in REQUIRED_COLUMNS:
+                value = record.get(column)
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    value = record[column] = _number_text(value)
+                if not isinstance(value, str) or not value.strip():
+                    record[column] = ""
+                    blank[column] += 1
+            missing = next((c for c in IDENTIFYING_COLUMNS if not record[c]), None)
             if missing is not None:
                 quarantine[f"missing:{missing}"] += 1
                 continue
@@ -95,6 +108,9 @@ def read_postings(path: Path) -> tuple[pd.DataFrame, Counter[str]]:
         raise InputError(f"{path}: missing required columns: {', '.join(absent)}")
     for reason, count in sorted(quarantine.items()):
         log.warning("dedupe: %s lines quarantined: %s", f"{count:,}", reason)
+    for column, count in sorted(blank.items()):
+        if column not in IDENTIFYING_COLUMNS:
+            log.warning("dedupe: %s postings without %s", f"{count:,}", column)
     return pd.DataFrame.from_records(records), quarantine
 
 
