@@ -5,6 +5,7 @@ import pytest
 
 from transforms.dedupe.normalise import (
     abbreviates,
+    agency_name,
     is_hidden_employer,
     normalise_employer,
     normalise_postings,
@@ -79,10 +80,41 @@ def test_title_discriminators_find_licence_seniority_rank_and_number(title, expe
         "Bakkerij Jansen Nederland",
         "Coöperatie Bakkerij Jansen U.A.",
         "bakkerij  jansen b.v.",
+        "Bakkerij Jansen B.V",
     ],
 )
 def test_normalise_employer_drops_legal_forms_and_casing(name):
     assert normalise_employer(name) == "bakkerij jansen"
+
+
+def test_normalise_employer_writes_out_abbreviated_words():
+    assert normalise_employer("Kon. Brouwer N.V.") == normalise_employer(
+        "Koninklijke Brouwer N.V."
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "brand"),
+    [
+        ("Flexpoint Uitzendgroep B.V.", "flexpoint"),
+        ("WerkVast Personeelsdiensten B.V.", "werkvast"),
+        ("ProTalent Werving & Selectie", "protalent"),
+        ("Bakkerij Jansen B.V.", ""),
+        ("Uitzendbureau B.V.", ""),
+    ],
+)
+def test_agency_name_is_the_brand_without_agency_words(name, brand):
+    assert agency_name(name) == brand
+
+
+def test_normalise_postings_hides_an_agency_under_its_brand():
+    frame = _postings(
+        employer=["Flexpoint Uitzendgroep B.V.", "Flexpoint", "Randstad"],
+        source_type=["board", "board", "board"],
+    )
+    features = normalise_postings(frame)
+    assert features["employer_hidden"].tolist() == [True, True, True]
+    assert features["employer_key"].tolist() == ["", "", ""]
 
 
 def test_normalise_employer_folds_diacritics():

@@ -213,6 +213,24 @@ def test_score_pairs_accepts_typos_and_compounds_of_one_title(first, second):
     assert row["is_match"]
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Monteur onderhoud", "Onderhoudsmonteur"),
+        ("Medewerker verkoop", "Verkoopmedewerker"),
+        ("Productie medewerker", "Productiemedewerker"),
+    ],
+)
+def test_score_pairs_reads_a_compound_written_apart_or_turned_round(first, second):
+    row = score_two(
+        posting("werkplein:1", title=first),
+        posting("b:2", title=second, description=OTHER_TEXT),
+        use_occupations=False,
+    )
+    assert row["title"] >= 0.95
+    assert row["veto"] == ""
+
+
 def municipal(posting_id: str, title: str, **fields: object) -> dict[str, object]:
     record = {
         "title": title,

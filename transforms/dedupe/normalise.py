@@ -20,8 +20,10 @@ import pandas as pd
 
 __all__ = [
     "DISCRIMINATOR_KINDS",
+    "KNOWN_AGENCIES",
     "SOURCE_TYPE_RANKS",
     "abbreviates",
+    "agency_name",
     "is_hidden_employer",
     "normalise_description",
     "normalise_employer",
@@ -141,7 +143,10 @@ _LEGAL_FORMS = frozenset(
         "group",
     }
 )
-_LEGAL_DOTTED = re.compile(r"\b([a-z])\.\s?(?=[a-z]\.)|(?<=\b[a-z])\.(?=\s|$)")
+# Initials with dots, the last dot sometimes left out: "B.V.", "B.V", "N. V.".
+_LEGAL_DOTTED = re.compile(r"\b([a-z])\.\s?(?=[a-z]\b)|(?<=\b[a-z])\.(?=\s|$)")
+#: Abbreviated words of employer names, written out.
+_EMPLOYER_ABBREVIATIONS = {"kon": "koninklijke", "gem": "gemeente"}
 _HIDDEN_EMPLOYER = re.compile(
     r"opdrachtgever|onze klant|\bklant van\b|vertrouwelijk|confidential|anoniem|"
     r"niet (?:bekend|vermeld|genoemd)|onbekend|\bnvt\b|\bn\.v\.t\b|"
@@ -331,11 +336,87 @@ def normalise_employer(employer: str) -> str:
     ...     "BAKKERIJ JANSEN BV"
     ... )
     True
+    >>> normalise_employer("Kon. Brouwer B.V")
+    'koninklijke brouwer'
     """
     text = _fold(employer)
     text = _LEGAL_DOTTED.sub(r"\1", text).replace("&", " en ")
-    words = [w for w in _words(text).split() if w not in _LEGAL_FORMS]
+    words = [
+        _EMPLOYER_ABBREVIATIONS.get(w, w)
+        for w in _words(text).split()
+        if w not in _LEGAL_FORMS
+    ]
     return " ".join(words)
+
+
+#: Staffing agencies that post their clients' jobs under their own name.
+KNOWN_AGENCIES: frozenset[str] = frozenset(
+    {
+        "randstad",
+        "tempo team",
+        "adecco",
+        "manpower",
+        "manpowergroup",
+        "olympia",
+        "youngcapital",
+        "start people",
+        "luba",
+        "covebo",
+        "otto work force",
+        "brunel",
+        "yacht",
+        "hays",
+        "michael page",
+        "page personnel",
+        "robert half",
+        "synergie",
+        "timing",
+        "maandag",
+        "hobij",
+        "dactylo",
+        "unique",
+        "tempo team uitzendbureau",
+        "asa talent",
+        "jobs in",
+        "kelly services",
+    }
+)
+_AGENCY_WORDS = re.compile(
+    r"\b(?:uitzend\w*|detacher\w*|werving en selectie|personeelsdienst\w*|"
+    r"staffing|recruitment|recruiting|payroll\w*|intercedent\w*)\b"
+)
+
+
+def agency_name(employer: str) -> str:
+    """Return the name an agency also posts under, or an empty string.
+
+    "Flexpoint Uitzendgroep B.V." posts as "Flexpoint" too, and "WerkVast
+    Personeelsdiensten" as "WerkVast": without the words that make it an
+    agency, the name is the agency's brand.
+
+    Parameters
+    ----------
+    employer : str
+        The employer as published.
+
+    Returns
+    -------
+    str
+        The normalised brand; empty when the name is not an agency's or
+        nothing but agency words is left.
+
+    Examples
+    --------
+    >>> agency_name("Flexpoint Uitzendgroep B.V.")
+    'flexpoint'
+    >>> agency_name("Bakkerij Jansen B.V.")
+    ''
+    """
+    key = normalise_employer(employer)
+    if not _AGENCY_WORDS.search(key):
+        return ""
+    brand = _SPACES.sub(" ", _AGENCY_WORDS.sub(" ", key)).strip()
+    return brand if len(brand) >= 3 else ""
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -608,6 +689,10 @@ def normalise_postings(
             if _names_board(board_name, key)
         }
         hidden |= pd.Series(employer_key).isin(agency_names).to_numpy()
+    # An agency hides its client under its brand as well as under its full
+    # name: "Flexpoint" wherever "Flexpoint Uitzendgroep B.V." also posts.
+    brands = {agency_name(str(e)) for e in pd.unique(employer)} - {""}
+    hidden |= pd.Series(employer_key).isin(brands | KNOWN_AGENCIES).to_numpy()
     employer_key = np.where(hidden | (employer_key == ""), "", employer_key)
 
     hours_min = _numeric(postings, "hours_min")

@@ -110,6 +110,36 @@ def _qualifier_similarity(
     return values[codes]
 
 
+def _compound_forms(title: str) -> tuple[str, str]:
+    words = title.split()
+    joined = "".join(words)
+    # A title of two words may be a compound written apart in either order.
+    return joined, ("".join(reversed(words)) if len(words) == 2 else joined)
+
+
+def _compound_similarity(
+    titles: np.ndarray, left: np.ndarray, right: np.ndarray, workers: int
+) -> np.ndarray:
+    """Compare titles as compounds: words joined, two words in either order.
+
+    Dutch writes one job as a compound or apart ("productiemedewerker",
+    "productie medewerker") and boards turn a compound round ("medewerker
+    verkoop", "verkoopmedewerker"; "monteur onderhoud", "onderhoudsmonteur",
+    where only the linking s differs). The best ratio of the joined forms is
+    the similarity; qualifiers and discriminating words are checked apart.
+    """
+    if len(left) == 0:
+        return np.empty(0, dtype=np.float32)
+    codes, uniques = pd.factorize(pd.Series(titles, dtype=object))
+    forms = np.array([_compound_forms(t) for t in uniques], dtype=object).reshape(-1, 2)
+    joined = forms[:, 0][codes]
+    turned = forms[:, 1][codes]
+    best = _similarity(joined[left], joined[right], fuzz.ratio, workers)
+    for a, b in ((turned[left], joined[right]), (joined[left], turned[right])):
+        best = np.maximum(best, _similarity(a, b, fuzz.ratio, workers))
+    return best
+
+
 def _codes(column: pd.Series) -> np.ndarray:
     """Return integer codes of a text column; -1 for an empty value."""
     codes, uniques = pd.factorize(column)
@@ -321,6 +351,7 @@ def _score_chunk(
         _similarity(titles[a], titles[b], fuzz.token_sort_ratio, workers),
         0.9 * _similarity(titles[a], titles[b], fuzz.token_set_ratio, workers),
     )
+    title[alive] = np.maximum(title[alive], _compound_similarity(titles, a, b, workers))
     low_title = np.zeros(n, dtype=bool)
     low_title[alive] = title[alive] < config.min_title_similarity_with_description
 
