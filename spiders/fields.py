@@ -205,6 +205,11 @@ _HOURS_SINGLE = re.compile(
     re.IGNORECASE,
 )
 _LOWER_BOUNDS = {"minimaal", "min", "min.", "vanaf", "ten minste", "at least"}
+_PER_WEEK = re.compile(
+    r"\s*(?:per\s+week|p/w|p\.w\.?|pw\b|/\s*week|in\s+de\s+week|a\s+week|"
+    r"per\s+wk)",
+    re.IGNORECASE,
+)
 
 
 def _number(text: str) -> float:
@@ -239,6 +244,8 @@ def parse_hours(text: str | None) -> tuple[float | None, float | None]:
     (24.0, None)
     >>> parse_hours("8 uur per dag")
     (None, None)
+    >>> parse_hours("salaris op basis van 36 uur; een contract voor 40 uur per week")
+    (40.0, 40.0)
     """
     if not text:
         return None, None
@@ -247,17 +254,23 @@ def parse_hours(text: str | None) -> tuple[float | None, float | None]:
         low, high = _number(match.group(1)), _number(match.group(2))
         if _hours_ok(low) and _hours_ok(high) and low <= high:
             return low, high
-    for match in _HOURS_SINGLE.finditer(text):
-        value = _number(match.group(2))
-        if not _hours_ok(value):
-            continue
-        bound = (match.group("bound") or "").lower()
-        if bound in _LOWER_BOUNDS:
-            return value, None
-        if bound:
-            return None, value
-        return value, value
-    return None, None
+    singles = [
+        match
+        for match in _HOURS_SINGLE.finditer(text)
+        if _hours_ok(_number(match.group(2)))
+    ]
+    # "36 uur" may be the basis of a salary; "40 uur per week" is the job's.
+    weekly = [m for m in singles if _PER_WEEK.match(text, m.end())]
+    if not singles:
+        return None, None
+    chosen = (weekly or singles)[0]
+    value = _number(chosen.group(2))
+    bound = (chosen.group("bound") or "").lower()
+    if bound in _LOWER_BOUNDS:
+        return value, None
+    if bound:
+        return None, value
+    return value, value
 
 
 # ---------------------------------------------------------------- salary

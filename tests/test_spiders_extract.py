@@ -109,6 +109,22 @@ def test_extract_jsonld_finds_postings_in_every_shape(
     assert posting["date_posted"] == date_posted
 
 
+def test_extract_jsonld_follows_references_to_other_graph_nodes():
+    posting = only(
+        extract_jsonld(
+            fixture("jsonld_graph_references.html"),
+            url=PAGE,
+            board=board(),
+            fetched_at=CLOCK,
+        )
+    )
+    assert posting["employer"] == "Distributiecentrum Noord B.V."
+    assert posting["place"] == "Veendam"
+    assert posting["postal_code"] == "9641 AB"
+    assert posting["date_posted"] == "2026-11-24"
+    assert (posting["hours_min"], posting["hours_max"]) == (32.0, 40.0)
+
+
 def test_extract_jsonld_graph_reads_yearly_salary_and_wo():
     posting = only(
         extract_jsonld(

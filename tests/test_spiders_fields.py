@@ -37,6 +37,8 @@ from spiders.fields import (
         ("", (None, None)),
         (None, (None, None)),
         ("120 uur", (None, None)),
+        ("Salaris op basis van 36 uur. Contract voor 40 uur per week.", (40.0, 40.0)),
+        ("Je werkt 32 uur p/w; overleg op 8 uur", (32.0, 32.0)),
     ],
 )
 def test_parse_hours_reads_dutch_phrases(text, expected):

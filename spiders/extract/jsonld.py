@@ -51,6 +51,42 @@ def _walk(node: Any, found: list[dict[str, Any]], depth: int = 0) -> None:
                 _walk(value, found, depth + 1)
 
 
+def _index_nodes(node: Any, index: dict[str, dict[str, Any]], depth: int = 0) -> None:
+    if depth > _MAX_DEPTH:
+        return
+    if isinstance(node, list):
+        for item in node:
+            _index_nodes(item, index, depth + 1)
+    elif isinstance(node, dict):
+        ident = node.get("@id")
+        if isinstance(ident, str) and len(node) > 1 and not _is_reference(node):
+            index.setdefault(ident, node)
+        for value in node.values():
+            if isinstance(value, dict | list):
+                _index_nodes(value, index, depth + 1)
+
+
+def _is_reference(node: dict[str, Any]) -> bool:
+    return isinstance(node.get("@id"), str) and set(node) <= {"@id", "@type"}
+
+
+def _resolve(value: Any, index: dict[str, dict[str, Any]], depth: int = 0) -> Any:
+    """Replace ``{"@id": ...}`` references by the nodes they name.
+
+    An ``@graph`` often names the employer once, as an ``Organization`` node,
+    and refers to it from the ``JobPosting``'s ``hiringOrganization``.
+    """
+    if depth > _MAX_DEPTH:
+        return value
+    if isinstance(value, list):
+        return [_resolve(item, index, depth + 1) for item in value]
+    if not isinstance(value, dict):
+        return value
+    if _is_reference(value) and value["@id"] in index:
+        value = index[value["@id"]]
+    return {key: _resolve(item, index, depth + 1) for key, item in value.items()}
+
+
 def _load_block(text: str) -> Any:
     text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
     text = text.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
@@ -67,7 +103,9 @@ def find_job_postings(
 
     JSON-LD is searched first (a plain object, an ``@graph``, a top-level
     array, several blocks on one page, postings nested in other objects);
-    microdata (``itemtype`` schema.org/JobPosting) is the fallback.
+    references by ``@id`` to other nodes of the page, such as the employer's
+    ``Organization``, are replaced by those nodes. Microdata (``itemtype``
+    schema.org/JobPosting) is the fallback.
 
     Parameters
     ----------
@@ -81,6 +119,7 @@ def find_job_postings(
         could not be parsed.
     """
     found: list[dict[str, Any]] = []
+    index: dict[str, dict[str, Any]] = {}
     malformed = 0
     for script in document.iter("script"):
         kind = (script.get("type") or "").strip().lower()
@@ -92,6 +131,9 @@ def find_job_postings(
             malformed += 1
             continue
         _walk(data, found)
+        _index_nodes(data, index)
+    if index:
+        found = [_resolve(node, index) for node in found]
     if not found:
         scopes = document.xpath("//*[@itemscope][contains(@itemtype, 'JobPosting')]")
         for item in scopes:
