@@ -49,6 +49,32 @@ def test_normalise_title_keeps_words_that_are_not_places():
     )
 
 
+def test_normalise_title_removes_a_known_place_set_apart():
+    assert normalise_title("Kok | Almere Buiten") == "kok"
+    assert normalise_title("Teamleider - Bouw") == "teamleider bouw"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Customer Service Medewerker", "Klantenservice medewerker"),
+        ("Teamleider klantcontact", "Teamleider klantenservice"),
+        ("Leraar Nederlands", "Docent Nederlands"),
+        ("Reachtruckbestuurder", "Reachtruckchauffeur"),
+        ("Storemanager", "Filiaalmanager"),
+        ("Medewerker winkel", "Winkelmedewerker"),
+    ],
+)
+def test_normalise_title_writes_one_job_one_way(first, second):
+    assert sorted(normalise_title(first).split()) == sorted(
+        normalise_title(second).split()
+    )
+
+
+def test_normalise_title_keeps_a_director_apart_from_a_driver():
+    assert normalise_title("Bestuurder") == "bestuurder"
+
+
 @pytest.mark.parametrize(
     ("title", "expected"),
     [

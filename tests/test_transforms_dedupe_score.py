@@ -249,7 +249,7 @@ def municipal(posting_id: str, title: str, **fields: object) -> dict[str, object
     [
         ("Handhaver", "Toezichthouder openbare ruimte"),
         ("Groepsleerkracht", "Leraar basisonderwijs"),
-        ("Docent wiskunde", "Leraar wiskunde"),
+        ("Beveiliger", "Beveiligingsbeambte"),
     ],
 )
 def test_score_pairs_matches_a_copy_retitled_in_other_words(first, second):

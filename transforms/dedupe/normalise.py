@@ -22,6 +22,7 @@ __all__ = [
     "DISCRIMINATOR_KINDS",
     "KNOWN_AGENCIES",
     "SOURCE_TYPE_RANKS",
+    "TITLE_SYNONYMS",
     "abbreviates",
     "agency_name",
     "is_hidden_employer",
@@ -189,12 +190,81 @@ def _title_words(text: str) -> str:
     return _words(_CODE95.sub("code95", text))
 
 
+#: Words and phrases that boards use for one job, each written one way. They
+#: apply to whole words of a normalised title, longest first; a compound ending
+#: in "bestuurder" (heftruckbestuurder) is the "chauffeur" compound.
+TITLE_SYNONYMS: dict[str, str] = {
+    "customer service": "klantenservice",
+    "customer support": "klantenservice",
+    "klantcontact": "klantenservice",
+    "docent": "leraar",
+    "leerkracht": "leraar",
+    "teacher": "leraar",
+    "ontwikkelaar": "developer",
+    "programmeur": "developer",
+    "software engineer": "software developer",
+    "store manager": "filiaalmanager",
+    "storemanager": "filiaalmanager",
+    "winkelmanager": "filiaalmanager",
+    "bartender": "barmedewerker",
+    "spoelkeukenmedewerker": "afwasser",
+    "medewerker spoelkeuken": "afwasser",
+    "vulploegmedewerker": "vakkenvuller",
+    "medewerker vulploeg": "vakkenvuller",
+    "assistent huisartsenpraktijk": "doktersassistent",
+    "huisartsassistent": "doktersassistent",
+    "huisartsenassistent": "doktersassistent",
+    "medewerker orderpicking": "orderpicker",
+    "inpakmedewerker": "inpakker",
+    "medewerker inpak": "inpakker",
+    "logistiek medewerker": "magazijnmedewerker",
+    "medewerker logistiek": "magazijnmedewerker",
+    "teamleider logistiek": "teamleider magazijn",
+    "bezorger pakketten": "pakketbezorger",
+    "pakketkoerier": "pakketbezorger",
+    "payroll medewerker": "salarisadministrateur",
+    "payrollmedewerker": "salarisadministrateur",
+    "chauffeur personenvervoer": "taxichauffeur",
+    "beheerder systemen": "systeembeheerder",
+    "system administrator": "systeembeheerder",
+    "systems administrator": "systeembeheerder",
+    "helpende z w": "helpende zorg en welzijn",
+    "helpende zw": "helpende zorg en welzijn",
+    "winkelmedewerker": "verkoopmedewerker",
+    "medewerker winkel": "verkoopmedewerker",
+    "medewerker verkoop": "verkoopmedewerker",
+}
+_SYNONYM = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(k) for k in sorted(TITLE_SYNONYMS, key=len, reverse=True))
+    + r")\b"
+)
+_DRIVER_COMPOUND = re.compile(r"\b(\w{3,})bestuurder\b")
+
+
+def _synonyms(words: str) -> str:
+    words = _SYNONYM.sub(lambda found: TITLE_SYNONYMS[found.group(0)], words)
+    return _DRIVER_COMPOUND.sub(r"\1chauffeur", words)
+
+
+def _without_place_tail(text: str) -> str:
+    # "Docent wiskunde | Almere Buiten": a tail set apart that names a known
+    # place is a place, whatever the posting's own location says.
+    tail = _SEPARATED_TAIL.search(text)
+    if tail is None or tail.start() == 0:
+        return text
+    from transforms.geo import municipality_of
+
+    return text[: tail.start()] if municipality_of(tail.group(1)) else text
+
+
 def normalise_title(title: str, place: str = "") -> str:
     """Return a job title without the noise boards add around it.
 
     Gender markers, hours, prefixes such as "Vacature:", trailing places ("- Utrecht",
     "in Utrecht", "regio Utrecht"), punctuation, casing and diacritics are
-    removed; licence classes written "C+E" become "ce".
+    removed; licence classes written "C+E" become "ce", and words boards use
+    for one job are written one way (:data:`TITLE_SYNONYMS`).
 
     Parameters
     ----------
@@ -217,11 +287,13 @@ def normalise_title(title: str, place: str = "") -> str:
     'verpleegkundige'
     >>> normalise_title("Monteur Tiel", place="tiel")
     'monteur'
+    >>> normalise_title("Customer Service Medewerker | Almere Buiten")
+    'klantenservice medewerker'
     """
-    text = _without_noise(title)
+    text = _without_place_tail(_without_noise(title))
     words = _title_words(text)
     if not place or place not in words:
-        return words
+        return _synonyms(words)
     previous = None
     while previous != text:
         previous = text
@@ -232,7 +304,7 @@ def normalise_title(title: str, place: str = "") -> str:
     words = _title_words(text)
     if words.endswith(" " + place):
         words = words[: -len(place) - 1]
-    return words
+    return _synonyms(words)
 
 
 @functools.lru_cache(maxsize=262_144)

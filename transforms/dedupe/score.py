@@ -86,6 +86,11 @@ def _qualifier(a: str, b: str) -> float:
     x_joined, y_joined = "".join(x_words), "".join(y_words)
     if x_joined in y_joined or y_joined in x_joined:
         return 1.0
+    # "beheerder systemen" is "systeembeheerder" turned round.
+    x_turned, y_turned = "".join(reversed(x_words)), "".join(reversed(y_words))
+    turned = max(fuzz.ratio(x_turned, y_joined), fuzz.ratio(x_joined, y_turned))
+    if len(x_words) + len(y_words) == 3 and turned >= 90:
+        return 1.0
     # "verzorgende ig" is "verzorgende individuele gezondheidszorg".
     if abbreviates(x_joined, y_words) or abbreviates(y_joined, x_words):
         return 1.0
