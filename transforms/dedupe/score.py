@@ -122,23 +122,32 @@ def _compound_forms(title: str) -> tuple[str, str]:
     return joined, ("".join(reversed(words)) if len(words) == 2 else joined)
 
 
+def _compound_columns(titles: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Return each title's words joined, and its two words turned round."""
+    codes, uniques = pd.factorize(titles)
+    forms = [_compound_forms(t) for t in uniques]
+    joined = np.array([f[0] for f in forms] or [""], dtype=object)
+    turned = np.array([f[1] for f in forms] or [""], dtype=object)
+    return joined[codes], turned[codes]
+
+
 def _compound_similarity(
-    titles: np.ndarray, left: np.ndarray, right: np.ndarray, workers: int
+    joined: np.ndarray,
+    turned: np.ndarray,
+    left: np.ndarray,
+    right: np.ndarray,
+    workers: int,
 ) -> np.ndarray:
     """Compare titles as compounds: words joined, two words in either order.
 
     Dutch writes one job as a compound or apart ("productiemedewerker",
-    "productie medewerker") and boards turn a compound round ("medewerker
-    verkoop", "verkoopmedewerker"; "monteur onderhoud", "onderhoudsmonteur",
-    where only the linking s differs). The best ratio of the joined forms is
-    the similarity; qualifiers and discriminating words are checked apart.
+    "productie medewerker") and boards turn a compound round ("monteur
+    onderhoud", "onderhoudsmonteur", where only the linking s differs). The
+    best ratio of the joined forms is the similarity; qualifiers and
+    discriminating words are checked apart.
     """
     if len(left) == 0:
         return np.empty(0, dtype=np.float32)
-    codes, uniques = pd.factorize(pd.Series(titles, dtype=object))
-    forms = np.array([_compound_forms(t) for t in uniques], dtype=object).reshape(-1, 2)
-    joined = forms[:, 0][codes]
-    turned = forms[:, 1][codes]
     best = _similarity(joined[left], joined[right], fuzz.ratio, workers)
     for a, b in ((turned[left], joined[right]), (joined[left], turned[right])):
         best = np.maximum(best, _similarity(a, b, fuzz.ratio, workers))
@@ -261,6 +270,9 @@ def score_pairs(
             *(f"disc_{kind}" for kind in DISCRIMINATOR_KINDS),
         )
     }
+    codes["title_joined"], codes["title_turned"] = _compound_columns(
+        features["title_key"]
+    )
     if occupations is not None and "occupation" in features.columns:
         codes["occupation"] = features["occupation"].to_numpy(np.int32)
     else:
@@ -356,7 +368,12 @@ def _score_chunk(
         _similarity(titles[a], titles[b], fuzz.token_sort_ratio, workers),
         0.9 * _similarity(titles[a], titles[b], fuzz.token_set_ratio, workers),
     )
-    title[alive] = np.maximum(title[alive], _compound_similarity(titles, a, b, workers))
+    title[alive] = np.maximum(
+        title[alive],
+        _compound_similarity(
+            codes["title_joined"], codes["title_turned"], a, b, workers
+        ),
+    )
     low_title = np.zeros(n, dtype=bool)
     low_title[alive] = title[alive] < config.min_title_similarity_with_description
 
