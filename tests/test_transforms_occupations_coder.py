@@ -17,6 +17,8 @@ from transforms.occupations.taxonomy import (
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 LABELLED = Path(__file__).parent / "data" / "occupations" / "labelled_titles.csv"
+# Written and coded by hand apart from the coder's vocabulary.
+INDEPENDENT = Path(__file__).parent / "data" / "occupations" / "independent_titles.csv"
 
 
 def tiny_taxonomy() -> Taxonomy:
@@ -203,6 +205,14 @@ def test_esco_coder_without_vocabulary_reads_english_labels(esco):
 def test_esco_coder_agrees_with_the_labelled_set(esco_coder):
     labelled = pd.read_csv(LABELLED, dtype=str, keep_default_na=False)
     coded = esco_coder.classify(labelled[["id", "title", "description"]])
+    scores = score_coding(coded, labelled)
+    assert scores.accuracy[1] >= 0.9
+    assert scores.accuracy[4] >= 0.7
+
+
+def test_esco_coder_agrees_with_titles_coded_apart_from_its_vocabulary(esco_coder):
+    labelled = pd.read_csv(INDEPENDENT, dtype=str, keep_default_na=False)
+    coded = esco_coder.classify(labelled[["id", "title"]])
     scores = score_coding(coded, labelled)
     assert scores.accuracy[1] >= 0.9
     assert scores.accuracy[4] >= 0.7
