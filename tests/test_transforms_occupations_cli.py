@@ -94,6 +94,17 @@ def test_classify_uses_the_taxonomy_imported_into_the_warehouse(tmp_path, titles
     assert coded.loc[0, "esco_uri"] == "urn:test:occupation:kok"
 
 
+def test_classify_reads_a_spreadsheet_csv_with_semicolons(tmp_path):
+    (tmp_path / "excel.csv").write_text(
+        "\ufeffID;Title\nt1;Kok (m/v)\nt2;Software Developer\n", encoding="utf-8"
+    )
+    result = run_cli("classify", "excel.csv", "--output", "coded.csv", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    coded = pd.read_csv(tmp_path / "coded.csv", dtype=str, keep_default_na=False)
+    assert list(coded["id"]) == ["t1", "t2"]
+    assert list(coded["isco08"]) == ["5120", "2512"]
+
+
 def test_classify_csv_without_id_and_title_is_one_line_error(tmp_path):
     (tmp_path / "bad.csv").write_text("name,text\nx,y\n")
     line = one_line_error(

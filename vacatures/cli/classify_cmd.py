@@ -16,7 +16,7 @@ from vacatures.cli.options import (
     OutputOption,
     VerboseOption,
     WarehouseOption,
-    existing_file,
+    read_table,
 )
 from vacatures.errors import InputError, UserError
 
@@ -49,11 +49,7 @@ def read_titles(path: Path, *, what: str = "titles file") -> pd.DataFrame:
     InputError
         When the file is missing, unreadable or lacks ``id`` or ``title``.
     """
-    existing_file(path, what=what)
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError):
-        raise InputError(f"{what} is not a readable CSV file: {path}") from None
+    frame = read_table(path, what=what)
     missing = [c for c in ("id", "title") if c not in frame.columns]
     if missing:
         raise InputError(
@@ -189,11 +185,7 @@ def evaluate_classify(
 
 def read_coded(path: Path, *, what: str) -> pd.DataFrame:
     """Read a CSV with ``id`` and ``isco08`` columns (coded or hand-coded)."""
-    existing_file(path, what=what)
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError):
-        raise InputError(f"{what} is not a readable CSV file: {path}") from None
+    frame = read_table(path, what=what)
     if not {"id", "isco08"} <= set(frame.columns):
         raise InputError(f"{what} needs columns id and isco08: {path}")
     return frame

@@ -19,6 +19,7 @@ from vacatures.cli.options import (
     VerboseOption,
     WarehouseOption,
     existing_file,
+    read_table,
 )
 from vacatures.errors import InputError
 
@@ -141,11 +142,7 @@ def dedupe(
 
 
 def _read_assignment(path: Path, what: str) -> pd.DataFrame:
-    existing_file(path, what=what)
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError):
-        raise InputError(f"{what} is not a readable CSV file: {path}") from None
+    frame = read_table(path, what=what)
     label = next(
         (c for c in ("cluster_id", "vacancy_key", "vacancy_id") if c in frame.columns),
         None,

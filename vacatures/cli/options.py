@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from vacatures.errors import InputError, UserError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "OutputOption",
@@ -60,6 +63,53 @@ def existing_file(path: Path, *, what: str = "input file") -> Path:
     if not path.is_file():
         raise InputError(f"{what} is not a file: {path}")
     return path
+
+
+_DELIMITERS = (",", ";", "\t")
+
+
+def read_table(path: Path, *, what: str) -> pd.DataFrame:
+    """Read a CSV file a user gave, every cell as text.
+
+    Spreadsheets save CSV with a semicolon or a tab between cells (a Dutch
+    Excel writes ``;``), and headers in any case: the delimiter is taken from
+    the header row, and column names are stripped and lower-cased.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The file.
+    what : str
+        How error messages name the file.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Every column as text, empty cells as empty strings.
+
+    Raises
+    ------
+    InputError
+        When the file is missing, empty or not readable as CSV.
+    """
+    import pandas as pd
+
+    existing_file(path, what=what)
+    try:
+        with path.open(encoding="utf-8-sig") as lines:
+            header = lines.readline()
+        delimiter = max(_DELIMITERS, key=header.count)
+        frame = pd.read_csv(
+            path,
+            dtype=str,
+            keep_default_na=False,
+            sep=delimiter if header.count(delimiter) else ",",
+            encoding="utf-8-sig",
+        )
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError):
+        raise InputError(f"{what} is not a readable CSV file: {path}") from None
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    return frame
 
 
 def parse_date(value: str | None, *, default: dt.date | None = None) -> dt.date:
