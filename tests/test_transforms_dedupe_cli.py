@@ -71,6 +71,7 @@ def test_dedupe_command_keeps_postings_with_empty_optional_fields(
     records[1]["description"] = ""
     del records[2]["date_posted"]
     records[3]["posting_id"] = 12345
+    records[4]["place"] = records[4].pop("location")
     path = tmp_path / "postings.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     clusters = tmp_path / "clusters.csv"

@@ -31,6 +31,10 @@ log = logging.getLogger(__name__)
 IDENTIFYING_COLUMNS = ("posting_id", "title")
 
 
+def _text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
 def _number_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
@@ -44,8 +48,9 @@ def read_postings(path: Path) -> tuple[pd.DataFrame, Counter[str]]:
     employer, place, description, board or date is empty or null is kept, the
     field read as empty (an agency that hides its client, a board without
     dates), and counted per field in the log; dedupe then leans on the fields
-    it has. Numbers where text is expected (a numeric posting id) are read as
-    text.
+    it has. A record without ``location`` but with ``place`` (and
+    ``postal_code``) takes those as its location. Numbers where text is
+    expected (a numeric posting id) are read as text.
 
     Parameters
     ----------
@@ -87,6 +92,10 @@ def read_postings(path: Path) -> tuple[pd.DataFrame, Counter[str]]:
             if not isinstance(record, dict):
                 quarantine["invalid:record"] += 1
                 continue
+            if not _text(record.get("location")) and _text(record.get("place")):
+                # A record with its place in fields of its own still has one.
+                parts = (_text(record.get(k)) for k in ("postal_code", "place"))
+                record["location"] = " ".join(p for p in parts if p)
             present.update(record)
             for column in REQUIRED_COLUMNS:
                 value = record.get(column)
