@@ -36,34 +36,28 @@ def _is_job_posting(node: dict[str, Any]) -> bool:
     )
 
 
-def _walk(node: Any, found: list[dict[str, Any]], depth: int = 0) -> None:
+def _walk(
+    node: Any,
+    found: list[dict[str, Any]],
+    index: dict[str, dict[str, Any]],
+    depth: int = 0,
+) -> None:
+    """Collect the ``JobPosting`` objects, and every node named by an ``@id``."""
     if depth > _MAX_DEPTH:
         return
     if isinstance(node, list):
         for item in node:
-            _walk(item, found, depth + 1)
+            _walk(item, found, index, depth + 1)
     elif isinstance(node, dict):
+        ident = node.get("@id")
+        if isinstance(ident, str) and not _is_reference(node):
+            index.setdefault(ident, node)
         if _is_job_posting(node):
             found.append(node)
             return
         for value in node.values():
             if isinstance(value, dict | list):
-                _walk(value, found, depth + 1)
-
-
-def _index_nodes(node: Any, index: dict[str, dict[str, Any]], depth: int = 0) -> None:
-    if depth > _MAX_DEPTH:
-        return
-    if isinstance(node, list):
-        for item in node:
-            _index_nodes(item, index, depth + 1)
-    elif isinstance(node, dict):
-        ident = node.get("@id")
-        if isinstance(ident, str) and len(node) > 1 and not _is_reference(node):
-            index.setdefault(ident, node)
-        for value in node.values():
-            if isinstance(value, dict | list):
-                _index_nodes(value, index, depth + 1)
+                _walk(value, found, index, depth + 1)
 
 
 def _is_reference(node: dict[str, Any]) -> bool:
@@ -130,8 +124,7 @@ def find_job_postings(
         except (json.JSONDecodeError, RecursionError):
             malformed += 1
             continue
-        _walk(data, found)
-        _index_nodes(data, index)
+        _walk(data, found, index)
     if index:
         found = [_resolve(node, index) for node in found]
     if not found:
