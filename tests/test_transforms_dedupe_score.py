@@ -110,6 +110,28 @@ def test_score_pairs_rejects_a_hidden_employer_with_another_text_and_hours():
     assert not score_two(a, b)["is_match"]
 
 
+AGENCY_TEXT = (
+    "Voor onze opdrachtgever, een transportbedrijf in Tilburg, zoeken wij een "
+    "chauffeur CE voor vaste ritten naar supermarkten. Via ons uitzendbureau ga "
+    "je direct aan de slag; solliciteer vandaag nog."
+)
+
+
+def test_score_pairs_weighs_an_agency_text_around_the_job_less():
+    employer_copy = posting("werkplein:1")
+    agency_copy = posting(
+        "b:2",
+        employer="Onze opdrachtgever",
+        description=AGENCY_TEXT,
+        date_posted="2026-03-05",
+    )
+    default = score_two(employer_copy, agency_copy)
+    as_named = score_two(employer_copy, agency_copy, weight_description_hidden=2.5)
+    assert default["description"] < 0.5
+    assert default["is_match"]
+    assert not as_named["is_match"]
+
+
 def test_score_pairs_keeps_one_employer_in_two_places_apart():
     pytest.importorskip("transforms.geo")
     a = posting("werkplein:1", location="Tilburg")

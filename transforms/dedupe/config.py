@@ -52,6 +52,11 @@ weight_hours, weight_salary : float
         be computed (a field missing on either side) drops out, and the
         remaining weights are renormalised. Equal salaries weigh more than equal
         hours: many jobs have 40 hours, few pay exactly the same.
+    weight_description_hidden : float
+        Weight of the description when either posting hides its employer: an
+        agency writes its own text around its client's job, so a text that
+        differs says less against a match than it does between two named
+        employers' copies.
     match_threshold : float
         A pair scoring at least this is the same vacancy.
     hidden_employer_threshold : float
@@ -148,6 +153,7 @@ weight_hours, weight_salary : float
     weight_employer: float = 2.0
     weight_place: float = 1.0
     weight_description: float = 2.5
+    weight_description_hidden: float = 1.5
     weight_hours: float = 1.0
     weight_salary: float = 2.5
     match_threshold: float = 0.77

@@ -468,11 +468,17 @@ def _score_chunk(
     date_penalty = config.date_penalty * np.clip(
         (np.nan_to_num(day_gap) - config.date_grace_days) / span, 0.0, 1.0
     )
+    hidden = features["employer_hidden"].to_numpy()
+    either_hidden = hidden[left] | hidden[right]
+    # An agency writes its own text around a client's job: the text says less.
+    description_weight = np.where(
+        either_hidden, config.weight_description_hidden, config.weight_description
+    )
     similarities = (
         (title, config.weight_title),
         (employer, config.weight_employer),
         (place, config.weight_place),
-        (description, config.weight_description),
+        (description, description_weight),
         (hours, config.weight_hours),
         (salary, config.weight_salary),
     )
@@ -486,9 +492,6 @@ def _score_chunk(
     score -= date_penalty + config.one_sided_discriminator_penalty * one_sided
     vetoed = veto != ""
     score = np.where(vetoed, 0.0, np.clip(score, 0.0, 1.0))
-    hidden = features["employer_hidden"].to_numpy()
-    either_hidden = hidden[left] | hidden[right]
-
     boards = features["board"].to_numpy()
     threshold = np.where(
         either_hidden, config.hidden_employer_threshold, config.match_threshold
