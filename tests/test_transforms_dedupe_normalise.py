@@ -63,6 +63,8 @@ def test_normalise_title_removes_a_known_place_set_apart():
         ("Reachtruckbestuurder", "Reachtruckchauffeur"),
         ("Storemanager", "Filiaalmanager"),
         ("Medewerker winkel", "Winkelmedewerker"),
+        ("Vrachtwagenchauffeur C", "Chauffeur rijbewijs C"),
+        ("Leraar primair onderwijs", "Leerkracht basisonderwijs"),
     ],
 )
 def test_normalise_title_writes_one_job_one_way(first, second):

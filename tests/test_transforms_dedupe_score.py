@@ -241,6 +241,7 @@ def test_score_pairs_accepts_typos_and_compounds_of_one_title(first, second):
         ("Monteur onderhoud", "Onderhoudsmonteur"),
         ("Medewerker verkoop", "Verkoopmedewerker"),
         ("Productie medewerker", "Productiemedewerker"),
+        ("Senior planner transport", "Senior transportplanner"),
     ],
 )
 def test_score_pairs_reads_a_compound_written_apart_or_turned_round(first, second):

@@ -118,8 +118,11 @@ def _qualifier_similarity(
 def _compound_forms(title: str) -> tuple[str, str]:
     words = title.split()
     joined = "".join(words)
-    # A title of two words may be a compound written apart in either order.
-    return joined, ("".join(reversed(words)) if len(words) == 2 else joined)
+    # The last two words may be a compound written apart in either order
+    # ("senior planner transport", "senior transportplanner").
+    if len(words) < 2:
+        return joined, joined
+    return joined, "".join([*words[:-2], words[-1], words[-2]])
 
 
 def _compound_columns(titles: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -138,7 +141,7 @@ def _compound_similarity(
     right: np.ndarray,
     workers: int,
 ) -> np.ndarray:
-    """Compare titles as compounds: words joined, two words in either order.
+    """Compare titles as compounds: words joined, the last two in either order.
 
     Dutch writes one job as a compound or apart ("productiemedewerker",
     "productie medewerker") and boards turn a compound round ("monteur
