@@ -132,6 +132,32 @@ def test_score_pairs_weighs_an_agency_text_around_the_job_less():
     assert not as_named["is_match"]
 
 
+def test_score_pairs_needs_the_text_among_many_ads_of_one_title_in_one_place():
+    employer_copy = posting("werkplein:1")
+    agency_copy = posting(
+        "b:2",
+        employer="Onze opdrachtgever",
+        description=AGENCY_TEXT,
+        date_posted="2026-03-05",
+    )
+    crowd = [
+        posting(f"c:{i}", employer=f"Transport {i}", description=OTHER_TEXT)
+        for i in range(DedupeConfig().hidden_max_crowd)
+    ]
+    frame = pd.DataFrame([employer_copy, agency_copy, *crowd])
+    features = normalise_postings(frame)
+    signatures, _ = description_signatures(frame["description"])
+
+    def scored(config: DedupeConfig) -> bool:
+        pair = score_pairs(
+            features, signatures, np.array([0]), np.array([1]), config=config
+        )
+        return bool(pair.iloc[0]["is_match"])
+
+    assert not scored(DedupeConfig())
+    assert scored(DedupeConfig(hidden_max_crowd=len(frame)))
+
+
 def test_score_pairs_keeps_one_employer_in_two_places_apart():
     pytest.importorskip("transforms.geo")
     a = posting("werkplein:1", location="Tilburg")

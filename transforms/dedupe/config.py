@@ -53,10 +53,15 @@ weight_hours, weight_salary : float
         remaining weights are renormalised. Equal salaries weigh more than equal
         hours: many jobs have 40 hours, few pay exactly the same.
     weight_description_hidden : float
-        Weight of the description when either posting hides its employer: an
-        agency writes its own text around its client's job, so a text that
-        differs says less against a match than it does between two named
-        employers' copies.
+        Weight of the description when either posting hides its employer and
+        no known term (hours, salary) disagrees while one agrees: an agency
+        writes its own text around its client's job, so a text that differs
+        says less against a match than it does between two named employers'
+        copies.
+    hidden_max_crowd : int
+        The lower weight applies only while at most this many postings share
+        the title in the municipality; among more, the text must tell them
+        apart.
     match_threshold : float
         A pair scoring at least this is the same vacancy.
     hidden_employer_threshold : float
@@ -154,6 +159,7 @@ weight_hours, weight_salary : float
     weight_place: float = 1.0
     weight_description: float = 2.5
     weight_description_hidden: float = 1.5
+    hidden_max_crowd: int = 12
     weight_hours: float = 1.0
     weight_salary: float = 2.5
     match_threshold: float = 0.77

@@ -276,6 +276,11 @@ def score_pairs(
     codes["title_joined"], codes["title_turned"] = _compound_columns(
         features["title_key"]
     )
+    codes["title_place_crowd"] = (
+        features.groupby(["municipality", "title_key"], sort=False)["title_key"]
+        .transform("size")
+        .to_numpy(np.int64)
+    )
     if occupations is not None and "occupation" in features.columns:
         codes["occupation"] = features["occupation"].to_numpy(np.int32)
     else:
@@ -473,9 +478,23 @@ def _score_chunk(
     )
     hidden = features["employer_hidden"].to_numpy()
     either_hidden = hidden[left] | hidden[right]
-    # An agency writes its own text around a client's job: the text says less.
+    # An agency writes its own text around a client's job: when the job's
+    # terms are repeated and few postings share its title in its municipality,
+    # a text that differs says less. Where many do (an agency's hundred
+    # "productiemedewerker" ads in one town), the text must still tell them
+    # apart.
+    agreement = config.retitled_min_agreement
+    same_terms = (
+        ~(hours < agreement)
+        & ~(salary < agreement)
+        & ((hours >= agreement) | (salary >= agreement))
+    )
+    crowd = codes["title_place_crowd"]
+    uncrowded = np.maximum(crowd[left], crowd[right]) <= config.hidden_max_crowd
     description_weight = np.where(
-        either_hidden, config.weight_description_hidden, config.weight_description
+        either_hidden & same_terms & uncrowded,
+        config.weight_description_hidden,
+        config.weight_description,
     )
     similarities = (
         (title, config.weight_title),
