@@ -106,6 +106,13 @@ _PREFIX = re.compile(
     r"urgent|direct starten|job)\s*[:!\-–|]\s*",
     re.IGNORECASE,
 )
+# The same words without punctuation, where another word follows them; and
+# "gezocht" after the title.
+_BARE_PREFIX = re.compile(
+    r"^\s*(?:vacature|vacancy|gezocht|(?:wij|we) zoeken(?: een)?)\s+(?=\w)",
+    re.IGNORECASE,
+)
+_WANTED_SUFFIX = re.compile(r"\s+(?:gezocht|gevraagd)\s*[!.]*\s*$", re.IGNORECASE)
 _PLACE_TAIL = re.compile(
     r"(?:\s+|\s*[,|/(\-–]\s*)(?:in|te|regio|omgeving|in de regio|"
     r"in de omgeving van|vestiging|locatie)\s+[^,|()]+\)?\s*$",
@@ -175,6 +182,7 @@ def _words(text: str) -> str:
 @functools.lru_cache(maxsize=262_144)
 def _without_noise(title: str) -> str:
     text = _PREFIX.sub("", title)
+    text = _WANTED_SUFFIX.sub("", _BARE_PREFIX.sub("", text))
     text = _GENDER.sub(" ", text)
     text = _HOURS.sub(" ", text)
     previous = None
