@@ -117,34 +117,30 @@ AGENCY_TEXT = (
 )
 
 
-def test_score_pairs_weighs_an_agency_text_around_the_job_less():
-    employer_copy = posting("werkplein:1")
-    agency_copy = posting(
+def agency_copy() -> dict[str, object]:
+    return posting(
         "b:2",
         employer="Onze opdrachtgever",
         description=AGENCY_TEXT,
         date_posted="2026-03-05",
     )
-    default = score_two(employer_copy, agency_copy)
-    as_named = score_two(employer_copy, agency_copy, weight_description_hidden=2.5)
+
+
+def test_score_pairs_weighs_an_agency_text_around_the_job_less():
+    employer_copy = posting("werkplein:1")
+    default = score_two(employer_copy, agency_copy())
+    as_named = score_two(employer_copy, agency_copy(), weight_description_hidden=2.5)
     assert default["description"] < 0.5
     assert default["is_match"]
     assert not as_named["is_match"]
 
 
 def test_score_pairs_needs_the_text_among_many_ads_of_one_title_in_one_place():
-    employer_copy = posting("werkplein:1")
-    agency_copy = posting(
-        "b:2",
-        employer="Onze opdrachtgever",
-        description=AGENCY_TEXT,
-        date_posted="2026-03-05",
-    )
     crowd = [
         posting(f"c:{i}", employer=f"Transport {i}", description=OTHER_TEXT)
         for i in range(DedupeConfig().hidden_max_crowd)
     ]
-    frame = pd.DataFrame([employer_copy, agency_copy, *crowd])
+    frame = pd.DataFrame([posting("werkplein:1"), agency_copy(), *crowd])
     features = normalise_postings(frame)
     signatures, _ = description_signatures(frame["description"])
 
