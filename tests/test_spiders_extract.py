@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -480,3 +481,80 @@ def test_find_links_takes_singular_folder_of_listing_as_details():
         "https://x.nl/vacature/12-kok",
         "https://x.nl/vacatures/13",
     ]
+
+
+def test_extract_jsonld_reads_a_block_that_starts_with_a_byte_order_mark():
+    page = (
+        '<html><script type="application/ld+json">\ufeff{"@type": "JobPosting", '
+        '"title": "Zorgassistent", "datePosted": "2026-11-20", '
+        '"hiringOrganization": "Zorggroep Noord", "jobLocation": {"address": '
+        '{"addressLocality": "Assen"}}}</script></html>'
+    ).encode()
+    result = extract_jsonld(page, url=PAGE, board=board(), fetched_at=CLOCK)
+    assert dict(result.problems) == {}
+    assert only(result)["employer"] == "Zorggroep Noord"
+
+
+def test_extract_xmlfeed_reads_the_names_other_feeds_use():
+    feed = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?><jobs><job><id>3002</id>'
+        "<title>Magazijnmedewerker</title><employer>Distributie Noord</employer>"
+        "<city>Hoogezand</city><zip>9601 AB</zip><link>/vacature/3002</link>"
+        "<pubDate>Mon, 23 Nov 2026 14:37:20 +0100</pubDate>"
+        "<description>Orders verzamelen.</description></job></jobs>"
+    ).encode("iso-8859-1")
+    posting = only(
+        extract_xmlfeed(feed, url="https://feed.example.nl/jobs.xml",
+                        board=board("xmlfeed"), fetched_at=CLOCK)
+    )  # fmt: skip
+    assert posting["date_posted"] == "2026-11-23"
+    assert posting["employer"] == "Distributie Noord"
+    assert posting["postal_code"] == "9601 AB"
+    assert posting["url"] == "https://feed.example.nl/vacature/3002"
+
+
+def test_extract_recruitee_reads_locations_and_skips_closed_offers():
+    offers = {
+        "offers": [
+            {"id": 1, "title": "Planner", "status": "published", "location": "",
+             "locations": [{"city": "Emmen", "postal_code": "7811 AA"}],
+             "careers_url": "https://z.recruitee.com/o/planner",
+             "published_at": "2026-11-20 09:12:34 UTC"},
+            {"id": 2, "title": "Oude vacature", "status": "closed",
+             "careers_url": "https://z.recruitee.com/o/oud"},
+        ]
+    }  # fmt: skip
+    result = extract_recruitee(
+        json.dumps(offers).encode(),
+        url="https://z.recruitee.com/api/offers/",
+        board=board("recruitee", employer="Zorgkracht"),
+        fetched_at=CLOCK,
+    )
+    posting = only(result)
+    assert (posting["place"], posting["postal_code"]) == ("Emmen", "7811 AA")
+    assert dict(result.problems) == {"offer_closed": 1}
+
+
+def test_extract_lever_reads_the_first_of_all_locations():
+    postings = [
+        {"id": "a1", "text": "Uitvoerder", "createdAt": 1763629200000,
+         "hostedUrl": "https://jobs.lever.co/dijkstra/a1",
+         "categories": {"allLocations": ["Heerlen", "Sittard"]},
+         "descriptionPlain": "Je leidt de bouwplaats."},
+    ]  # fmt: skip
+    posting = only(
+        extract_lever(
+            json.dumps(postings).encode(),
+            url="https://api.lever.co/v0/postings/dijkstra?mode=json",
+            board=board("lever", employer="Bouwgroep Dijkstra"),
+            fetched_at=CLOCK,
+        )
+    )
+    assert posting["location"] == "Heerlen"
+
+
+def test_extract_html_listing_page_with_only_a_heading_gives_nothing():
+    chosen = board("html", selectors={"title": "h1", "employer": "dl dd.werkgever"})
+    listing = b"<html><h1>Vacatures regio</h1><table><tr><td>x</td></tr></table>"
+    result = extract_html(listing, url=PAGE, board=chosen, fetched_at=CLOCK)
+    assert result.postings == []

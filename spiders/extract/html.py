@@ -57,7 +57,9 @@ def extract_html(
     Returns
     -------
     Extraction
-        One posting when the title selector matches, none otherwise.
+        One posting when the title selector matches and, where the board has
+        selectors for them, at least one of employer, location, description
+        and date; none otherwise (a listing page has a heading too).
     """
     result = Extraction()
     text, problem = decode_body(body, encoding)
@@ -74,6 +76,16 @@ def extract_html(
     location, _ = _select(page, chosen.location)
     _, description_html = _select(page, chosen.description)
     posted, _ = _select(page, chosen.date_posted)
+    body_selectors = (
+        chosen.employer,
+        chosen.location,
+        chosen.description,
+        chosen.date_posted,
+    )
+    if any(body_selectors) and not any((employer, location, description_html, posted)):
+        # A heading and nothing else the board's detail pages show: a listing
+        # or another page, not a vacancy.
+        return result
     valid, _ = _select(page, chosen.valid_through)
     employment, _ = _select(page, chosen.employment_type)
     hours, _ = _select(page, chosen.hours)

@@ -82,7 +82,8 @@ def _resolve(value: Any, index: dict[str, dict[str, Any]], depth: int = 0) -> An
 
 
 def _load_block(text: str) -> Any:
-    text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
+    text = text.strip().lstrip("\ufeff").strip()
+    text = text.removeprefix("<!--").removesuffix("-->").strip()
     text = text.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
     try:
         return json.loads(text, strict=False)

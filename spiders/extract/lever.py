@@ -41,6 +41,17 @@ def _description(posting: dict[str, Any]) -> str | None:
     return joined or posting.get("descriptionPlain")
 
 
+def _location(categories: dict[str, Any]) -> str | None:
+    # A posting for several places may name them only in allLocations.
+    location = categories.get("location")
+    if location:
+        return str(location)
+    every = categories.get("allLocations")
+    if isinstance(every, list) and every and every[0]:
+        return str(every[0])
+    return None
+
+
 def extract_lever(
     body: bytes,
     *,
@@ -84,7 +95,7 @@ def extract_lever(
                 fetched_at=fetched_at,
                 title=posting.get("text"),
                 employer=None,
-                location=categories.get("location"),
+                location=_location(categories),
                 description_html=_description(posting),
                 date_posted=posting.get("createdAt"),
                 external_id=posting.get("id"),

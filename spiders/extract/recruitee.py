@@ -50,6 +50,15 @@ def _salary(offer: dict[str, Any]) -> fields.Salary | None:
     return fields.Salary(low, high, period)
 
 
+def _place(offer: dict[str, Any]) -> dict[str, Any]:
+    # An offer may name its city only in its list of locations.
+    if offer.get("city"):
+        return offer
+    locations = offer.get("locations")
+    first = locations[0] if isinstance(locations, list) and locations else None
+    return first if isinstance(first, dict) else offer
+
+
 def extract_recruitee(
     body: bytes,
     *,
@@ -77,13 +86,21 @@ def extract_recruitee(
     Returns
     -------
     Extraction
-        One posting per offer; problem ``json_malformed`` when the body is not
-        JSON, ``unexpected_format`` when it has no ``offers`` list.
+        One posting per published offer; problem ``json_malformed`` when the
+        body is not JSON, ``unexpected_format`` when it has no ``offers``
+        list, ``offer_<status>`` for an offer that is not published.
     """
     result = Extraction()
     for offer in json_records(body, encoding, result, board, url, key="offers"):
+        status = str(offer.get("status") or "published").lower()
+        if status != "published":
+            # The public API lists published offers; a closed or draft one
+            # that slips through is no vacancy.
+            result.problems[f"offer_{status}"] += 1
+            continue
+        where = _place(offer)
         location = offer.get("location") or ", ".join(
-            str(part) for part in (offer.get("city"), offer.get("state_name")) if part
+            str(part) for part in (where.get("city"), where.get("state_name")) if part
         )
         description = "\n".join(
             str(part)
@@ -99,9 +116,9 @@ def extract_recruitee(
                 title=offer.get("title"),
                 employer=offer.get("company_name"),
                 location=location or None,
-                place=offer.get("city"),
-                postal_code=offer.get("postal_code"),
-                province=offer.get("state_name"),
+                place=where.get("city"),
+                postal_code=where.get("postal_code"),
+                province=where.get("state_name"),
                 description_html=description or None,
                 date_posted=offer.get("published_at") or offer.get("created_at"),
                 valid_through=offer.get("close_at"),

@@ -38,6 +38,10 @@ def _fields(job: Element) -> dict[str, str]:
     return values
 
 
+def _first(values: dict[str, str], *names: str) -> str | None:
+    return next((values[name] for name in names if values.get(name)), None)
+
+
 def extract_xmlfeed(
     body: bytes,
     *,
@@ -51,7 +55,9 @@ def extract_xmlfeed(
     Each ``<job>`` element (under ``<source>`` or any other root) is one
     posting with the usual children: ``title``, ``date``, ``referencenumber``,
     ``url``, ``company``, ``city``, ``state``, ``postalcode``, ``description``
-    (HTML), ``salary``, ``education``, ``jobtype``, ``expirationdate``. The
+    (HTML), ``salary``, ``education``, ``jobtype``, ``expirationdate``; the
+    names other feeds use for them (``pubDate``, ``link``, ``zip``,
+    ``region``, ``employer``, ``hours``) are read too. The
     parser refuses entity declarations and external references, so an
     entity-expansion bomb is rejected before it expands.
 
@@ -90,7 +96,7 @@ def extract_xmlfeed(
         if _local(job.tag) != "job":
             continue
         values = _fields(job)
-        city = values.get("city")
+        city = _first(values, "city", "place", "plaats", "town")
         state = values.get("state") or values.get("region")
         postal = (
             values.get("postalcode") or values.get("postal_code") or values.get("zip")
@@ -103,10 +109,12 @@ def extract_xmlfeed(
         result.postings.append(
             build_posting(
                 board,
-                url=urljoin(url, values.get("url") or url),
+                url=urljoin(url, _first(values, "url", "link") or url),
                 fetched_at=fetched_at,
-                title=values.get("title"),
-                employer=values.get("company"),
+                title=_first(values, "title", "jobtitle", "functie"),
+                employer=_first(
+                    values, "company", "companyname", "employer", "werkgever"
+                ),
                 location=location,
                 place=city,
                 postal_code=postal,
@@ -114,7 +122,17 @@ def extract_xmlfeed(
                 description_html=values.get("long_description")
                 or values.get("description")
                 or values.get("summary"),
-                date_posted=values.get("date"),
+                date_posted=_first(
+                    values,
+                    "date",
+                    "pubdate",
+                    "dateposted",
+                    "date_posted",
+                    "posted",
+                    "published",
+                    "publicationdate",
+                    "created",
+                ),
                 external_id=values.get("referencenumber") or values.get("id"),
                 employment_type=values.get("jobtype"),
                 hours_text=values.get("hours") or values.get("jobtype"),
