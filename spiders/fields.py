@@ -22,6 +22,8 @@ __all__ = [
     "clean_text",
     "detect_language",
     "html_to_text",
+    "infer_period",
+    "parse_amount",
     "parse_date",
     "parse_education",
     "parse_employment_type",
@@ -335,14 +337,58 @@ def _amount(digits: str, thousands: str | None) -> float | None:
     return value
 
 
+def parse_amount(value: object) -> float | None:
+    """Read an amount given as a number or as text in Dutch or English style.
+
+    Parameters
+    ----------
+    value : object
+        A number, or text such as ``"2.800"``, ``"2,800.50"`` or ``"16,35"``.
+
+    Returns
+    -------
+    float or None
+        The amount; ``None`` for an empty or unreadable value.
+
+    Examples
+    --------
+    >>> parse_amount("2.800"), parse_amount("16,35"), parse_amount(3100)
+    (2800.0, 16.35, 3100.0)
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    text = str(value).strip().lstrip("€").strip()
+    if not text:
+        return None
+    return _amount(text, None)
+
+
 def _period_of(text: str, low: float | None, high: float | None) -> str | None:
     for period, pattern in _PERIODS:
         if pattern.search(text):
             return period
+    return infer_period(low, high)
+
+
+def infer_period(low: float | None, high: float | None) -> str | None:
+    """Return the period a salary is most likely paid over, from its size.
+
+    Parameters
+    ----------
+    low, high : float or None
+        The ends of the range.
+
+    Returns
+    -------
+    str or None
+        ``hour`` below 100, ``month`` below 15,000, else ``year``; ``None``
+        without an amount.
+    """
     reference = high if high is not None else low
     if reference is None:
         return None
-    # Without a stated period the size of the amount is the best evidence.
     if reference < 100:
         return "hour"
     if reference < 15_000:

@@ -558,3 +558,48 @@ def test_extract_html_listing_page_with_only_a_heading_gives_nothing():
     listing = b"<html><h1>Vacatures regio</h1><table><tr><td>x</td></tr></table>"
     result = extract_html(listing, url=PAGE, board=chosen, fetched_at=CLOCK)
     assert result.postings == []
+
+
+def test_extract_xmlfeed_reads_an_rss_job_feed_with_namespaced_fields():
+    feed = (
+        b'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        b'xmlns:job="https://vacatures.example.nl/ns"><channel><title>Banen</title>'
+        b"<item><title>Dierenartsassistent</title>"
+        b"<link>https://banen.example.nl/v/2002</link><guid>2002</guid>"
+        b"<pubDate>Fri, 20 Nov 2026 09:00:00 GMT</pubDate>"
+        b"<description><![CDATA[<p>Je assisteert bij spreekuren.</p>]]></description>"
+        b"<job:company>Dierenkliniek Eemland</job:company>"
+        b"<job:location>Amersfoort, Utrecht</job:location>"
+        b"<job:postalcode>3811 AB</job:postalcode></item></channel></rss>"
+    )
+    posting = only(
+        extract_xmlfeed(feed, url="https://banen.example.nl/rss",
+                        board=board("xmlfeed"), fetched_at=CLOCK)
+    )  # fmt: skip
+    assert posting["title"] == "Dierenartsassistent"
+    assert posting["employer"] == "Dierenkliniek Eemland"
+    assert posting["place"] == "Amersfoort"
+    assert posting["date_posted"] == "2026-11-20"
+    assert posting["external_id"] == "2002"
+
+
+def test_extract_jsonld_reads_text_amounts_and_infers_their_period():
+    page = (
+        b'<script type="application/ld+json">{"@type": "JobPosting", '
+        b'"title": "Kok", "datePosted": "2026-11-20", "hiringOrganization": '
+        b'"Hotel Ster", "baseSalary": {"@type": "MonetaryAmount", '
+        b'"currency": "EUR", "value": "2.800"}}</script>'
+    )
+    posting = only(extract_jsonld(page, url=PAGE, board=board(), fetched_at=CLOCK))
+    assert (posting["salary_min"], posting["salary_period"]) == (2800.0, "month")
+
+
+@pytest.mark.parametrize(
+    ("value", "amount"),
+    [("2.800", 2800.0), ("16,35", 16.35), (3100, 3100.0), ("", None),
+     ("n.o.t.k.", None)],
+)  # fmt: skip
+def test_parse_amount_reads_dutch_and_english_figures(value, amount):
+    from spiders.fields import parse_amount
+
+    assert parse_amount(value) == amount

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from typing import Any
 
 from spiders.extract.common import Extraction, build_posting, json_records
 from spiders.registry import Board
 
 __all__ = ["extract_greenhouse"]
+
+
+def _hours(value: str | None) -> str | None:
+    # A field named for the hours may hold only the figures: "32-40".
+    if value and re.fullmatch(r"[\d.,\s\-–]+", value):
+        return f"{value} uur"
+    return value
 
 
 def _metadata(job: dict[str, Any], *names: str) -> str | None:
@@ -77,7 +85,7 @@ def extract_greenhouse(
                 employment_type=_metadata(
                     job, "employment type", "employment_type", "dienstverband"
                 ),
-                hours_text=_metadata(job, "hours", "uren", "hours per week"),
+                hours_text=_hours(_metadata(job, "hours", "uren", "hours per week")),
                 salary_text=_metadata(job, "salary", "salaris"),
                 education=_metadata(job, "education", "opleidingsniveau"),
                 language=job.get("language"),

@@ -244,16 +244,15 @@ def _salary(posting: dict[str, Any]) -> tuple[fields.Salary | None, str | None]:
     period = _UNITS.get(unit)
 
     def number(key: str) -> float | None:
-        raw = value.get(key)
-        try:
-            return float(str(raw).replace(",", ".")) if raw not in (None, "") else None
-        except ValueError:
-            return None
+        return fields.parse_amount(value.get(key))
 
     low, high = number("minValue"), number("maxValue")
     single = number("value")
     if low is None and high is None and single is not None:
         low = high = single
+    if not unit and (low is not None or high is not None):
+        # No unit stated: the size of the amount tells the period.
+        period = fields.infer_period(low, high)
     if (low is None and high is None) or period is None:
         # Weekly or daily amounts have no place in the contract.
         return None, None

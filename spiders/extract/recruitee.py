@@ -33,10 +33,7 @@ def _period(value: Any) -> str | None:
 
 
 def _number(value: Any) -> float | None:
-    try:
-        return float(str(value).replace(",", ".")) if value not in (None, "") else None
-    except ValueError:
-        return None
+    return fields.parse_amount(value)
 
 
 def _salary(offer: dict[str, Any]) -> fields.Salary | None:

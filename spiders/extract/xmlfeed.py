@@ -57,7 +57,9 @@ def extract_xmlfeed(
     ``url``, ``company``, ``city``, ``state``, ``postalcode``, ``description``
     (HTML), ``salary``, ``education``, ``jobtype``, ``expirationdate``; the
     names other feeds use for them (``pubDate``, ``link``, ``zip``,
-    ``region``, ``employer``, ``hours``) are read too. The
+    ``region``, ``employer``, ``hours``, ``location``) are read too. An RSS
+    feed's ``<item>`` elements are read the same way when the feed has no
+    ``<job>``, namespaced children (``<job:company>``) by their local name. The
     parser refuses entity declarations and external references, so an
     entity-expansion bomb is rejected before it expands.
 
@@ -91,9 +93,10 @@ def extract_xmlfeed(
         result.problems["xml_malformed"] += 1
         log.warning("%s: malformed XML at %s: %s", board.name, url, error)
         return result
-    jobs = [root] if _local(root.tag) == "job" else root.iter()
-    for job in jobs:
-        if _local(job.tag) != "job":
+    # Indeed-style feeds hold <job> elements; RSS job feeds hold <item>s.
+    record = "job" if any(_local(e.tag) == "job" for e in root.iter()) else "item"
+    for job in root.iter():
+        if _local(job.tag) != record:
             continue
         values = _fields(job)
         city = _first(values, "city", "place", "plaats", "town")
@@ -101,10 +104,10 @@ def extract_xmlfeed(
         postal = (
             values.get("postalcode") or values.get("postal_code") or values.get("zip")
         )
-        location = city
-        if city and state and state != city:
-            location = f"{city}, {state}"
-        if postal:
+        location = city or values.get("location")
+        if location and state and state not in location:
+            location = f"{location}, {state}"
+        if postal and postal not in (location or ""):
             location = f"{postal} {location or ''}".strip()
         result.postings.append(
             build_posting(
@@ -133,7 +136,7 @@ def extract_xmlfeed(
                     "publicationdate",
                     "created",
                 ),
-                external_id=values.get("referencenumber") or values.get("id"),
+                external_id=_first(values, "referencenumber", "id", "guid"),
                 employment_type=values.get("jobtype"),
                 hours_text=values.get("hours") or values.get("jobtype"),
                 salary_text=values.get("salary"),
