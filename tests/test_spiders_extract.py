@@ -553,6 +553,24 @@ def test_extract_lever_reads_the_first_of_all_locations():
     assert posting["location"] == "Heerlen"
 
 
+def test_extract_lever_keeps_the_name_a_board_gives_a_place():
+    postings = [
+        {"id": "b2", "text": "Jurist", "createdAt": 1763629200000,
+         "hostedUrl": "https://jobs.lever.co/dijkstra/b2",
+         "categories": {"location": "Den Haag, Zuid-Holland"},
+         "descriptionPlain": "Je adviseert over contracten."},
+    ]  # fmt: skip
+    posting = only(
+        extract_lever(
+            json.dumps(postings).encode(),
+            url="https://api.lever.co/v0/postings/dijkstra?mode=json",
+            board=board("lever", employer="Bouwgroep Dijkstra"),
+            fetched_at=CLOCK,
+        )
+    )
+    assert (posting["place"], posting["province"]) == ("Den Haag", "Zuid-Holland")
+
+
 def test_extract_html_listing_page_with_only_a_heading_gives_nothing():
     chosen = board("html", selectors={"title": "h1", "employer": "dl dd.werkgever"})
     listing = b"<html><h1>Vacatures regio</h1><table><tr><td>x</td></tr></table>"

@@ -18,6 +18,7 @@ from transforms.geo import (
     parse_location,
     parse_locations,
     province_for_postal_code,
+    written_place,
 )
 
 DATA = resources.files("transforms.data")
@@ -442,3 +443,25 @@ def test_parse_locations_reads_pandas_strings_with_missing_values() -> None:
     frame = parse_locations(values)
     assert frame["municipality"].tolist() == ["Zeist", None, None]
     assert frame["is_remote"].tolist() == [False, False, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Den Haag", "Den Haag"),
+        ("2511 CV Den Haag, Zuid-Holland", "Den Haag"),
+        ("Hybrid - Den Bosch", "Den Bosch"),
+        ("The Hague, Netherlands", "The Hague"),
+        ("DEN HAAG", "'s-Gravenhage"),
+        ("s-Hertogenbosch", "'s-Hertogenbosch"),
+        ("UTRECHT", "Utrecht"),
+        ("Amsterdam-Zuidoost", "Amsterdam"),
+        ("Zwolle / Deventer", "Zwolle"),
+        ("Onbekend Gehucht", "Onbekend Gehucht"),
+    ],
+)
+def test_written_place_keeps_a_boards_own_name_for_a_known_place(
+    text: str, place: str
+) -> None:
+    assert written_place(text) == place
+    assert parse_location(place).municipality == parse_location(text).municipality

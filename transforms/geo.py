@@ -50,6 +50,7 @@ __all__ = [
     "parse_location",
     "parse_locations",
     "province_for_postal_code",
+    "written_place",
 ]
 
 log = logging.getLogger(__name__)
@@ -462,6 +463,55 @@ def municipality_of(place: str) -> str | None:
     "'s-Hertogenbosch"
     """
     return parse_location(place).municipality
+
+
+def written_place(text: str | None) -> str | None:
+    """Return the place a location names, in the words the board used.
+
+    :func:`parse_location` gives a place's official name ("'s-Gravenhage" for
+    "Den Haag"); a board's own name for a known place is what its readers know
+    and what boards giving the place as a separate field send, so a crawl
+    keeps it. A name written only in capitals or only in lower case, or that
+    differs from the official one by punctuation and case alone, gives the
+    official spelling.
+
+    Parameters
+    ----------
+    text : str or None
+        The location as published.
+
+    Returns
+    -------
+    str or None
+        The place as written when the text names a known place by another
+        name, else what :func:`parse_location` gives as the place.
+
+    Examples
+    --------
+    >>> written_place("2511 CV Den Haag, Zuid-Holland")
+    'Den Haag'
+    >>> written_place("UTRECHT")
+    'Utrecht'
+    >>> written_place("Amsterdam-Zuidoost")
+    'Amsterdam'
+    """
+    parsed = parse_location(text)
+    if parsed.place is None or parsed.municipality is None or not text:
+        return parsed.place
+    gazetteer = _gazetteer()
+    official = _key(parsed.place)
+    stripped = _POSTAL_CODE.sub(" ", text.replace("\u00a0", " "))
+    for part in _SEPARATORS.split(_POSTAL_CODE_4.sub(" ", stripped)):
+        cleaned = _strip_qualifiers(_clean(part), gazetteer)
+        key = _key(cleaned)
+        if not key or key not in gazetteer.places:
+            continue
+        if parsed.place not in {p.name for p in gazetteer.places[key]}:
+            continue
+        if key == official or cleaned.isupper() or cleaned.islower():
+            return parsed.place
+        return cleaned
+    return parsed.place
 
 
 def _clean(text: str) -> str:

@@ -17,7 +17,7 @@ from schemas.posting import POSTING_FIELDS, make_posting_id
 from spiders import fields
 from spiders.registry import Board
 from spiders.urls import canonicalize_url
-from transforms.geo import parse_location, province_for_postal_code
+from transforms.geo import parse_location, province_for_postal_code, written_place
 
 __all__ = [
     "Extraction",
@@ -159,7 +159,8 @@ def locate(
     """Fill place, postal code and province from structured values and text.
 
     Structured values a board gives win; what is missing is read from the
-    location text with :func:`transforms.geo.parse_location`.
+    location text with :func:`transforms.geo.parse_location`, the place in the
+    name the board wrote (:func:`transforms.geo.written_place`).
 
     Parameters
     ----------
@@ -177,7 +178,7 @@ def locate(
     province = _province_name(province) or province or None
     if location:
         parsed = parse_location(location)
-        place = place or parsed.place
+        place = place or written_place(location)
         postal_code = postal_code or parsed.postal_code
         province = province or parsed.province
     if postal_code and not province:
