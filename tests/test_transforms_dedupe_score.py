@@ -128,11 +128,77 @@ def agency_copy() -> dict[str, object]:
 
 def test_score_pairs_weighs_an_agency_text_around_the_job_less():
     employer_copy = posting("werkplein:1")
-    default = score_two(employer_copy, agency_copy())
-    as_named = score_two(employer_copy, agency_copy(), weight_description_hidden=2.5)
+    # Without the match by elimination, which would decide this pair alone.
+    alone = {"sole_employer_min_title": 2.0}
+    default = score_two(employer_copy, agency_copy(), **alone)
+    as_named = score_two(
+        employer_copy, agency_copy(), weight_description_hidden=2.5, **alone
+    )
     assert default["description"] < 0.5
     assert default["is_match"]
     assert not as_named["is_match"]
+
+
+REWRITTEN_TEXT = (
+    "Ben jij de chauffeur die we zoeken? Onze opdrachtgever in Tilburg zoekt "
+    "versterking. Wat bieden wij? Een contract via ons uitzendbureau, "
+    "reiskostenvergoeding en snel aan de slag. Reageer vandaag nog."
+)
+
+
+def score_in(frame: pd.DataFrame, **config: object) -> pd.Series:
+    features = normalise_postings(frame)
+    signatures, _ = description_signatures(frame["description"])
+    scored = score_pairs(
+        features,
+        signatures,
+        np.array([0]),
+        np.array([1]),
+        config=DedupeConfig(**config),  # type: ignore[arg-type]
+    )
+    return scored.iloc[0]
+
+
+def rewritten_agency_copy(**fields: object) -> dict[str, object]:
+    return posting(
+        "uitzendnet:4",
+        employer="Uitzendnet",
+        description=REWRITTEN_TEXT,
+        date_posted="2026-03-04",
+        **{"salary_min": None, "salary_max": None, "salary_period": None, **fields},
+    )
+
+
+def test_score_pairs_gives_a_rewritten_agency_copy_to_the_sole_employer_of_the_job():
+    frame = pd.DataFrame(
+        [
+            posting("werkplein:1"),
+            rewritten_agency_copy(),
+            posting("werkplein:2", title="Kok", employer="Hotel Spoorzicht"),
+        ]
+    )
+    row = score_in(frame)
+    assert row["description"] < 0.3
+    assert row["is_match"]
+    assert not score_in(frame, sole_employer_min_title=2.0)["is_match"]
+
+
+def test_score_pairs_leaves_a_rewritten_agency_copy_alone_among_employers_of_the_job():
+    frame = pd.DataFrame(
+        [
+            posting("werkplein:1"),
+            rewritten_agency_copy(),
+            posting("werkplein:2", employer="Transportbedrijf Kessels"),
+        ]
+    )
+    assert not score_in(frame)["is_match"]
+
+
+def test_score_pairs_needs_the_terms_of_the_one_employer_from_an_agency_copy():
+    frame = pd.DataFrame(
+        [posting("werkplein:1"), rewritten_agency_copy(hours_min=24.0, hours_max=32.0)]
+    )
+    assert not score_in(frame)["is_match"]
 
 
 def test_score_pairs_needs_the_text_among_many_ads_of_one_title_in_one_place():

@@ -67,6 +67,14 @@ weight_hours, weight_salary : float
     hidden_employer_threshold : float
         The threshold when one posting hides its employer (an agency's
         "onze opdrachtgever"): without the employer the rest must agree more.
+    sole_employer_min_title : float
+        A posting that hides its employer, in a municipality where one named
+        employer posts the same job within the date grace, matches that
+        employer's posting when their titles are at least this similar.
+    sole_employer_min_score, sole_employer_min_hours, \
+sole_employer_min_salary : float
+        What such a pair must still reach: its score without the employer,
+        and the agreement of hours and of salary where both sides give them.
     hidden_margin : float
         A posting hiding its employer keeps only its links to named employers'
         postings that score within this margin of its best link.
@@ -165,6 +173,10 @@ weight_hours, weight_salary : float
     match_threshold: float = 0.77
     hidden_employer_threshold: float = 0.81
     hidden_margin: float = 0.03
+    sole_employer_min_title: float = 0.85
+    sole_employer_min_score: float = 0.55
+    sole_employer_min_hours: float = 0.9
+    sole_employer_min_salary: float = 0.5
     min_title_similarity: float = 0.72
     min_title_similarity_with_description: float = 0.55
     description_confirms: float = 0.80

@@ -285,6 +285,7 @@ def score_pairs(
         codes["occupation"] = features["occupation"].to_numpy(np.int32)
     else:
         occupations = None
+    codes["job"], codes["sole_employer"] = _jobs_in_place(features, codes)
     # Chunks bound the memory of the per-pair arrays at a million postings.
     parts = [
         _score_chunk(
@@ -307,6 +308,42 @@ def score_pairs(
         time.perf_counter() - start,
     )
     return scored
+
+
+def _jobs_in_place(
+    features: pd.DataFrame, codes: dict[str, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return a job code per posting and whether one employer names that job.
+
+    The job is the title's occupation where it has one, else its title. A
+    posting's job in its municipality has a sole employer when exactly one
+    named employer posts it there, whoever else hides their name.
+    """
+    titles = features["title_key"].to_numpy(dtype=object)
+    if "occupation" in codes:
+        occupation = codes["occupation"]
+        job_text = np.where(
+            occupation >= 0, "o" + occupation.astype(str), "t" + titles.astype(str)
+        )
+    else:
+        job_text = "t" + titles.astype(str)
+    job, _ = pd.factorize(job_text)
+    municipality = codes["municipality"]
+    employer = codes["employer_key"].astype(np.float64)
+    named = ~features["employer_hidden"].to_numpy() & (employer >= 0)
+    frame = pd.DataFrame(
+        {
+            "municipality": municipality,
+            "job": job,
+            "employer": np.where(named, employer, np.nan),
+        }
+    )
+    employers = (
+        frame.groupby(["municipality", "job"], sort=False)["employer"]
+        .transform("nunique")
+        .to_numpy()
+    )
+    return job.astype(np.int64), (employers == 1) & (municipality >= 0)
 
 
 def _score_chunk(
@@ -523,6 +560,27 @@ def _score_chunk(
         np.maximum(threshold, config.same_board_threshold),
         threshold,
     )
+    # An agency that hides its client in a town where one employer posts
+    # that job, the same days, is that employer's copy: nobody else names it.
+    # Its hours and pay, where both sides give them, must still agree (an
+    # agency's own job next door pays otherwise), and the pair must score
+    # something without the employer.
+    named_side = np.where(hidden[left], right, left)
+    sole = (
+        ~vetoed
+        & (score >= config.sole_employer_min_score)
+        & ~(hours < config.sole_employer_min_hours)
+        & ~(salary < config.sole_employer_min_salary)
+        & (hidden[left] != hidden[right])
+        & (boards[left] != boards[right])
+        & codes["sole_employer"][named_side]
+        & (codes["job"][left] == codes["job"][right])
+        & (np.nan_to_num(title) >= config.sole_employer_min_title)
+        & (np.nan_to_num(place) == 1.0)
+        & (day_gap <= config.date_grace_days)
+        & uncrowded
+    )
+    score = np.where(sole, np.maximum(score, threshold), score)
     is_match = ~vetoed & (score >= threshold)
     return pd.DataFrame(
         {
