@@ -160,6 +160,22 @@ def test_classify_vague_title_is_coded_from_its_description(tiny):
     assert coded.loc[1, "isco08"] == ""
 
 
+def test_classify_prefers_a_description_naming_the_job_over_a_partial_title():
+    # With the board vocabulary, "Vakman magazijn" reads in part as "vakman groen".
+    coder = OccupationCoder(tiny_taxonomy())
+    description = "Als orderpicker verzamel je bestellingen in ons magazijn."
+    coded = code(
+        coder, "Vakman magazijn", "Vakman magazijn", description=[description, ""]
+    )
+    assert float(coded.loc[1, "score"]) < coder.description_below
+    assert coded.loc[1, "matched_by"] == "title"
+    assert coded.loc[1, "isco08"] != "9333"
+    assert (coded.loc[0, "isco08"], coded.loc[0, "matched_by"]) == (
+        "9333",
+        "description",
+    )
+
+
 def test_classify_clear_title_ignores_a_description_naming_others(tiny):
     coded = code(tiny, "Kok", description=["Je werkt samen met de chauffeur."])
     assert coded.loc[0, "isco08"] == "5120"

@@ -140,6 +140,12 @@ class OccupationCoder:
         misspelling of a known one.
     description_chars : int
         How much of a description is read when the title is vague.
+    description_below : float
+        A title matching with a lower score than this is checked against the
+        occupations its description names.
+    description_margin : float
+        The description's occupation replaces such a title match when it
+        scores at most this much lower.
 
     Examples
     --------
@@ -162,6 +168,8 @@ class OccupationCoder:
         group_support: float = 0.05,
         fuzzy_cutoff: float = 88.0,
         description_chars: int = 1500,
+        description_below: float = 0.7,
+        description_margin: float = 0.15,
     ) -> None:
         started = time.perf_counter()
         self.taxonomy = taxonomy
@@ -172,6 +180,8 @@ class OccupationCoder:
         self.group_support = group_support
         self.fuzzy_cutoff = fuzzy_cutoff
         self.description_chars = description_chars
+        self.description_below = description_below
+        self.description_margin = description_margin
 
         labels = _taxonomy_labels(taxonomy)
         if fold_vocabulary:
@@ -570,10 +580,17 @@ class OccupationCoder:
             frame["id"], norms, descriptions, strict=True
         ):
             match = title_match[norm]
-            if (match is None or match.score < self.threshold) and description.strip():
+            # A title matched only in part ("Vakman gezocht" as "vakman
+            # waterbouw") is weaker evidence than a description that names
+            # the occupation ("een ervaren timmerman").
+            if (
+                match is None or match.score < self.description_below
+            ) and description.strip():
                 from_description = self._match_description(norm, description)
                 if from_description is not None and (
-                    match is None or from_description.score > match.score
+                    match is None
+                    or from_description.score
+                    > min(match.score, self.description_below) - self.description_margin
                 ):
                     match = from_description
                     n_description += 1
