@@ -564,7 +564,10 @@ def _score_chunk(
     # that job, the same days, is that employer's copy: nobody else names it.
     # Its hours and pay, where both sides give them, must still agree (an
     # agency's own job next door pays otherwise), and the pair must score
-    # something without the employer.
+    # something without the employer. Known shortcoming: an agency's job for a
+    # client who does not post it, in a town where one other employer posts
+    # the same job on the same terms, is joined to that employer; nothing in
+    # the two postings tells them apart.
     named_side = np.where(hidden[left], right, left)
     sole = (
         ~vetoed
