@@ -35,7 +35,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -231,6 +231,9 @@ class Location:
         not a valid postal code of a posting.
     is_remote : bool
         True when the text names remote or hybrid work and no place.
+    written : str or None
+        The words the text names a known place with ("Den Haag"), when they
+        are one of its names; left out of comparisons and the repr.
     """
 
     place: str | None
@@ -238,6 +241,7 @@ class Location:
     province: str | None
     postal_code: str | None
     is_remote: bool = False
+    written: str | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -496,22 +500,16 @@ def written_place(text: str | None) -> str | None:
     'Amsterdam'
     """
     parsed = parse_location(text)
-    if parsed.place is None or parsed.municipality is None or not text:
+    written = parsed.written
+    if (
+        parsed.place is None
+        or written is None
+        or _key(written) == _key(parsed.place)
+        or written.isupper()
+        or written.islower()
+    ):
         return parsed.place
-    gazetteer = _gazetteer()
-    official = _key(parsed.place)
-    stripped = _POSTAL_CODE.sub(" ", text.replace("\u00a0", " "))
-    for part in _SEPARATORS.split(_POSTAL_CODE_4.sub(" ", stripped)):
-        cleaned = _strip_qualifiers(_clean(part), gazetteer)
-        key = _key(cleaned)
-        if not key or key not in gazetteer.places:
-            continue
-        if parsed.place not in {p.name for p in gazetteer.places[key]}:
-            continue
-        if key == official or cleaned.isupper() or cleaned.islower():
-            return parsed.place
-        return cleaned
-    return parsed.place
+    return written
 
 
 def _clean(text: str) -> str:
@@ -633,11 +631,11 @@ postal_code=None, is_remote=False)
     is_remote = _REMOTE.search(text) is not None
     gazetteer = _gazetteer()
     found: tuple[_Place, ...] = ()
+    written = None
     whole = _key(_REMOTE.sub(" ", text))
     if whole not in _NOWHERE and not _MANY_PLACES.match(whole):
-        found = gazetteer.places.get(whole) or gazetteer.places.get(
-            _key(_strip_qualifiers(text, gazetteer)), ()
-        )
+        written = _strip_qualifiers(text, gazetteer)
+        found = gazetteer.places.get(whole) or gazetteer.places.get(_key(written), ())
     named_province = None
     unknown = None
     for part in _SEPARATORS.split(text):
@@ -671,12 +669,19 @@ postal_code=None, is_remote=False)
         found, province = _lookup(key)
         if found:
             named_province = named_province or province
+            written = cleaned if key in gazetteer.places else None
         elif unknown is None:
             unknown = cleaned
 
     if found:
         place = _choose(found, named_province, postal_province)
-        return Location(place.name, place.municipality, place.province, postal_code)
+        return Location(
+            place.name,
+            place.municipality,
+            place.province,
+            postal_code,
+            written=written,
+        )
     return Location(
         unknown,
         None,
@@ -710,9 +715,9 @@ def parse_locations(values: pd.Series) -> pd.DataFrame:
     parsed.append(parse_location(None))
     codes = np.where(codes < 0, len(parsed) - 1, codes)
     columns: dict[str, pd.Series] = {}
-    for field in ("place", "municipality", "province", "postal_code"):
-        column = np.array([getattr(p, field) for p in parsed], dtype=object)
-        columns[field] = pd.Series(column[codes], index=values.index, dtype=object)
+    for name in ("place", "municipality", "province", "postal_code"):
+        column = np.array([getattr(p, name) for p in parsed], dtype=object)
+        columns[name] = pd.Series(column[codes], index=values.index, dtype=object)
     remote = np.array([p.is_remote for p in parsed], dtype=bool)
     columns["is_remote"] = pd.Series(remote[codes], index=values.index)
     frame = pd.DataFrame(columns)
