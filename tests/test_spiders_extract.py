@@ -535,14 +535,15 @@ def test_extract_recruitee_reads_locations_and_skips_closed_offers():
     assert dict(result.problems) == {"offer_closed": 1}
 
 
-def test_extract_lever_reads_the_first_of_all_locations():
+def lever_posting(categories: dict[str, object]) -> dict[str, object]:
+    """Extract one Lever posting of Bouwgroep Dijkstra with these categories."""
     postings = [
         {"id": "a1", "text": "Uitvoerder", "createdAt": 1763629200000,
          "hostedUrl": "https://jobs.lever.co/dijkstra/a1",
-         "categories": {"allLocations": ["Heerlen", "Sittard"]},
+         "categories": categories,
          "descriptionPlain": "Je leidt de bouwplaats."},
     ]  # fmt: skip
-    posting = only(
+    return only(
         extract_lever(
             json.dumps(postings).encode(),
             url="https://api.lever.co/v0/postings/dijkstra?mode=json",
@@ -550,24 +551,15 @@ def test_extract_lever_reads_the_first_of_all_locations():
             fetched_at=CLOCK,
         )
     )
+
+
+def test_extract_lever_reads_the_first_of_all_locations():
+    posting = lever_posting({"allLocations": ["Heerlen", "Sittard"]})
     assert posting["location"] == "Heerlen"
 
 
 def test_extract_lever_keeps_the_name_a_board_gives_a_place():
-    postings = [
-        {"id": "b2", "text": "Jurist", "createdAt": 1763629200000,
-         "hostedUrl": "https://jobs.lever.co/dijkstra/b2",
-         "categories": {"location": "Den Haag, Zuid-Holland"},
-         "descriptionPlain": "Je adviseert over contracten."},
-    ]  # fmt: skip
-    posting = only(
-        extract_lever(
-            json.dumps(postings).encode(),
-            url="https://api.lever.co/v0/postings/dijkstra?mode=json",
-            board=board("lever", employer="Bouwgroep Dijkstra"),
-            fetched_at=CLOCK,
-        )
-    )
+    posting = lever_posting({"location": "Den Haag, Zuid-Holland"})
     assert (posting["place"], posting["province"]) == ("Den Haag", "Zuid-Holland")
 
 

@@ -46,8 +46,12 @@ def posting(posting_id: str, **fields: object) -> dict[str, object]:
 
 
 def score_two(a: dict[str, object], b: dict[str, object], **config: object):
+    return score_in(pd.DataFrame([a, b]), **config)
+
+
+def score_in(frame: pd.DataFrame, **config: object) -> pd.Series:
+    """Score the first two postings of ``frame``, the others there beside them."""
     settings = DedupeConfig(**config)  # type: ignore[arg-type]
-    frame = pd.DataFrame([a, b])
     features = normalise_postings(frame)
     occupations = None
     if settings.use_occupations:
@@ -144,19 +148,6 @@ REWRITTEN_TEXT = (
     "versterking. Wat bieden wij? Een contract via ons uitzendbureau, "
     "reiskostenvergoeding en snel aan de slag. Reageer vandaag nog."
 )
-
-
-def score_in(frame: pd.DataFrame, **config: object) -> pd.Series:
-    features = normalise_postings(frame)
-    signatures, _ = description_signatures(frame["description"])
-    scored = score_pairs(
-        features,
-        signatures,
-        np.array([0]),
-        np.array([1]),
-        config=DedupeConfig(**config),  # type: ignore[arg-type]
-    )
-    return scored.iloc[0]
 
 
 def rewritten_agency_copy(**fields: object) -> dict[str, object]:

@@ -589,8 +589,7 @@ class OccupationCoder:
                 from_description = self._match_description(norm, description)
                 if from_description is not None and (
                     match is None
-                    or from_description.score
-                    > min(match.score, self.description_below) - self.description_margin
+                    or from_description.score > match.score - self.description_margin
                 ):
                     match = from_description
                     n_description += 1
