@@ -72,6 +72,34 @@ def test_extract_jsonld_plain_object_maps_every_field():
     Posting.model_validate(posting)
 
 
+@pytest.mark.parametrize(
+    ("offered", "expected"),
+    [
+        (["FULL_TIME", "PART_TIME"], "part_time"),
+        (["PART_TIME", "TEMPORARY"], "temporary"),
+        (["FULL_TIME"], "full_time"),
+        ([], None),
+    ],
+)
+def test_extract_jsonld_reads_every_employment_type_of_a_list(offered, expected):
+    node = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": "Medewerker klantenservice",
+        "datePosted": "2026-11-30",
+        "description": "Je beantwoordt vragen van klanten, 24 tot 40 uur per week.",
+        "hiringOrganization": {"@type": "Organization", "name": "Eneco"},
+        "jobLocation": {"@type": "Place", "address": {"addressLocality": "Utrecht"}},
+        "employmentType": offered,
+    }
+    page = (
+        '<html><body><script type="application/ld+json">'
+        f"{json.dumps(node)}</script></body></html>"
+    ).encode()
+    posting = only(extract_jsonld(page, url=PAGE, board=board(), fetched_at=CLOCK))
+    assert posting.get("employment_type") == expected
+
+
 def test_extract_jsonld_scripts_never_reach_text_or_html():
     posting = only(
         extract_jsonld(

@@ -107,6 +107,7 @@ def test_parse_education_maps_to_contract_levels(text, expected):
         ("deeltijd", "part_time"),
         ("vast", "full_time"),
         ("Parttime (vast)", "part_time"),
+        ("FULL_TIME, PART_TIME", "part_time"),
         ("tijdelijk", "temporary"),
         ("Tijdelijk, fulltime", "temporary"),
         ("TEMPORARY", "temporary"),

@@ -294,11 +294,10 @@ def _apply_url(posting: dict[str, Any]) -> str | None:
 
 def _employment_type(posting: dict[str, Any]) -> str | None:
     value = posting.get("employmentType")
+    # A list names every contract offered; joined, the parser's precedence
+    # decides ("FULL_TIME, PART_TIME" is a job that can be done part-time).
     if isinstance(value, list):
-        for item in value:
-            if fields.parse_employment_type(str(item)):
-                return str(item)
-        return None
+        return ", ".join(str(item) for item in value if item) or None
     return str(value) if value else None
 
 
