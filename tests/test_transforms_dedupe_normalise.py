@@ -161,6 +161,8 @@ def test_normalise_employer_folds_diacritics():
         "onze opdrachtgever",
         "Een bekende zorginstelling in de regio Utrecht",
         "Een toonaangevende werkgever",
+        "Een pannenkoekenrestaurant in Woerden",
+        "Our client, a logistics company",
         "Vertrouwelijk",
         "",
         "   ",
@@ -171,7 +173,8 @@ def test_is_hidden_employer_detects_agency_phrases(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Zorggroep De Linde", "Bakkerij Jansen B.V.", "Gemeente Utrecht"]
+    "text",
+    ["Zorggroep De Linde", "Bakkerij Jansen B.V.", "Gemeente Utrecht", "Eenhoorn B.V."],
 )
 def test_is_hidden_employer_accepts_real_names(text):
     assert not is_hidden_employer(text)
@@ -255,3 +258,26 @@ def test_normalise_postings_reads_an_implausible_salary_in_another_period():
 )
 def test_abbreviates_reads_initials_in_order(short, words, expected):
     assert abbreviates(short, words) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "employer", "key"),
+    [
+        ("Orderpicker - Direct starten!", "", "orderpicker"),
+        ("Chauffeur C | € 15,29 p/u", "", "chauffeur c"),
+        ("Kok (uitzicht op vast)", "", "kok"),
+        ("Monteur (startersfunctie) in Utrecht", "", "monteur"),
+        ("Backend developer - Brunel", "Brunel", "backend developer"),
+        (
+            "Doktersassistent | Huisartsenpraktijk De Horst",
+            "Huisartsenpraktijk De Horst",
+            "doktersassistent",
+        ),
+        ("Spoedeisende hulp verpleegkundige", "", "spoedeisende hulp verpleegkundige"),
+    ],
+)
+def test_normalise_postings_drops_calls_pay_and_the_employer_from_titles(
+    title, employer, key
+):
+    features = normalise_postings(_postings(title=[title] * 3, employer=[employer] * 3))
+    assert features["title_key"].tolist() == [key] * 3

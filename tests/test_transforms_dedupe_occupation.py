@@ -68,4 +68,16 @@ def test_codes_ask_the_coder_once_per_distinct_title_and_respect_the_floor():
     second = occupations.codes(["kok"])
     assert first.tolist() == [0, -1, 0, -1]
     assert second.tolist() == [0]
-    assert sorted(coder.asked) == ["chef kok", "kok"]
+    # "chef", the run left of an uncoded title, is asked once as well.
+    assert sorted(coder.asked) == ["chef", "chef kok", "kok"]
+
+
+def test_codes_take_the_occupation_a_longer_title_names():
+    coder = CountingCoder()
+    occupations = TitleOccupations(coder, min_score=0.85)
+    # "wijnbar" adds a place of work; "chef" is a rank and is never left off.
+    assert occupations.codes(["kok wijnbar", "chef kok", "wijnbar"]).tolist() == [
+        0,
+        -1,
+        -1,
+    ]

@@ -423,3 +423,55 @@ def test_score_pairs_matches_a_hidden_employer_retitled_copy_repeating_its_terms
     row = score_two(a, b)
     assert row["synonym"]
     assert row["is_match"]
+
+
+def test_score_pairs_gives_an_agency_copy_to_the_employer_whose_terms_it_repeats():
+    frame = pd.DataFrame(
+        [
+            posting("werkplein:1"),
+            rewritten_agency_copy(
+                salary_min=2800.0, salary_max=3200.0, salary_period="month"
+            ),
+            posting(
+                "werkplein:2",
+                employer="Transportbedrijf Kessels",
+                hours_min=24.0,
+                hours_max=32.0,
+                salary_min=2450.0,
+                salary_max=2600.0,
+            ),
+        ]
+    )
+    # The text counting in full, the score alone falls short; the terms decide.
+    full_text = {"weight_description_hidden": 2.5}
+    assert score_in(frame, **full_text)["is_match"]
+    assert not score_in(frame, agency_terms_agreement=2.0, **full_text)["is_match"]
+
+
+def test_score_pairs_takes_a_repost_on_one_board_weeks_later():
+    first = posting("werkplein:1")
+    again = posting("werkplein:2", date_posted="2026-03-24")
+    row = score_two(first, again)
+    assert row["is_match"]
+    assert row["score"] >= DedupeConfig().same_board_threshold
+    assert not score_two(first, again, repost_min_description=2.0)["is_match"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("Jeroen Bosch Ziekenhuis", "JBZ", True),
+        ("VieCuri Medisch Centrum", "VieCuri MC", True),
+        ("Jumbo Supermarkten B.V.", "Jumbo Distributiecentrum", True),
+        ("Gemeente Den Haag", "gemeente 's-Gravenhage", True),
+        ("Huisartsenpraktijk De Horst", "Huisartsenpraktijk De Boer", False),
+        ("Van der Valk", "Van der Veen", False),
+    ],
+)
+def test_score_pairs_reads_the_names_one_employer_goes_by(first, second, same):
+    row = score_two(
+        posting("werkplein:1", employer=first),
+        posting("vacaturenet:2", employer=second),
+    )
+    assert bool(row["is_match"]) is same
+    assert (row["veto"] == "employer") is not same

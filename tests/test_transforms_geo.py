@@ -50,6 +50,8 @@ def _rows(name: str) -> list[dict[str, str]]:
         ("Rotterdam e.o.", "Rotterdam", "Rotterdam", "Zuid-Holland"),
         ("Rotterdam en omgeving", "Rotterdam", "Rotterdam", "Zuid-Holland"),
         ("Amsterdam (hybride)", "Amsterdam", "Amsterdam", "Noord-Holland"),
+        ("Hybride werken in Tilburg", "Tilburg", "Tilburg", "Noord-Brabant"),
+        ("Remote werken vanuit Utrecht", "Utrecht", "Utrecht", "Utrecht"),
         ("Zwolle / Deventer", "Zwolle", "Zwolle", "Overijssel"),
         ("Amsterdam-Zuidoost", "Amsterdam", "Amsterdam", "Noord-Holland"),
         ("Hoofddorp", "Hoofddorp", "Haarlemmermeer", "Noord-Holland"),

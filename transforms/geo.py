@@ -176,15 +176,16 @@ _REMOTE = re.compile(
     r"""
     \b(?:
         (?:100\s*%\s*|volledig\s+|fully\s+|deels\s+|gedeeltelijk\s+)?
-        (?:remote(?:\s*first)?|thuiswerk(?:en|plek)?|thuis\s+werken|telewerken
+        (?:(?:hybride?|remote)\s+(?:werken|working|work)
+          |remote(?:\s*first)?|thuiswerk(?:en|plek)?|thuis\s+werken|telewerken
           |hybride?|hybrid|work\s+from\s+home|wfh|vanuit\s+huis|op\s+afstand
-          |anywhere|homeoffice|home\s+office|hybride\s+werken|thuis)
+          |anywhere|homeoffice|home\s+office|thuis)
     )\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 _QUALIFIER_BEFORE = re.compile(
-    r"^(?:(?:regio|omgeving|gemeente|stad|nabij|rondom|bij|randstad|nl|in"
+    r"^(?:(?:regio|omgeving|gemeente|stad|nabij|rondom|bij|randstad|nl|in|vanuit"
     r"|hoofdkantoor|kantoor|vestiging|locatie|standplaats|werklocatie|office"
     r"|region|area|greater|city\s+of|municipality\s+of)\b\.?\s*:?\s*)",
     re.IGNORECASE,

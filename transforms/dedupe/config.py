@@ -75,6 +75,13 @@ weight_hours, weight_salary : float
 sole_employer_min_salary : float
         What such a pair must still reach: its score without the employer,
         and the agreement of hours and of salary where both sides give them.
+    agency_max_gap_days : int
+        Days an agency's copy may lie from the employer's posting for the
+        two rules above (agencies take a job on after its first posting).
+    agency_terms_agreement : float
+        Where several named employers post the job in the municipality, a
+        posting hiding its employer matches the one whose hours and salary
+        both agree at least this much (and only its best links are kept).
     hidden_margin : float
         A posting hiding its employer keeps only its links to named employers'
         postings that score within this margin of its best link.
@@ -144,7 +151,12 @@ sole_employer_min_salary : float
         Every member of a cluster must score at least this with the cluster's
         centre; members that do not are split off (guards against chains).
     same_board_threshold : float
-        Two postings of one board join one vacancy only with this score.
+        Two postings of one board join one vacancy only with this score,
+        unless the second is a repost.
+    repost_min_title, repost_min_description : float
+        A repost on one board: one named employer in one municipality, titles
+        and texts at least this similar, every known term repeated. It needs
+        only the usual threshold (the date penalty still counts).
     max_cluster_size : int
         Components larger than this are split by raising the edge threshold
         step by step.
@@ -177,6 +189,8 @@ sole_employer_min_salary : float
     sole_employer_min_score: float = 0.55
     sole_employer_min_hours: float = 0.9
     sole_employer_min_salary: float = 0.5
+    agency_max_gap_days: int = 14
+    agency_terms_agreement: float = 0.9
     min_title_similarity: float = 0.72
     min_title_similarity_with_description: float = 0.55
     description_confirms: float = 0.80
@@ -197,6 +211,8 @@ sole_employer_min_salary : float
     salary_slack: float = 0.03
     cluster_min_link: float = 0.50
     same_board_threshold: float = 0.97
+    repost_min_title: float = 0.95
+    repost_min_description: float = 0.9
     max_cluster_size: int = 12
     workers: int = 1
 

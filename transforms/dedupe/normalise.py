@@ -113,6 +113,21 @@ _BARE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _WANTED_SUFFIX = re.compile(r"\s+(?:gezocht|gevraagd)\s*[!.]*\s*$", re.IGNORECASE)
+# Calls to apply and pay that boards set apart in a title: "Orderpicker -
+# Direct starten!", "Chauffeur C | € 15,29 p/u", "Kok (uitzicht op vast)".
+_NOISE_SEGMENT = re.compile(
+    r"\s*(?:[-–|,/]\s*|\(\s*)"
+    r"(?:uitzicht op (?:een )?vast(?:e baan| contract| dienstverband)?"
+    r"|kans op (?:een )?vast(?: contract)?|per direct|met spoed|spoed|urgent"
+    r"|direct (?:aan de slag|starten|beginnen|beschikbaar|aan het werk)"
+    r"|(?:start|begin) (?:deze|volgende) week|snel (?:starten|aan de slag)"
+    r"|week(?:betaling|loon|uitbetaling)|startersfunctie|nieuw|herplaatst"
+    r"|(?:goed|hoog|top|uitstekend) ?salaris|bijbaan|met doorgroeimogelijkheden"
+    r"|€\s*\d+(?:[.,]\d+)?(?:\s*-\s*€?\s*\d+(?:[.,]\d+)?)?"
+    r"(?:\s*(?:bruto|p/u|p\.u\.|per uur|/uur|p/m|per maand|/maand))*)"
+    r"\s*[!.]*\s*\)?(?=\s*(?:[-–|,/(]|$))",
+    re.IGNORECASE,
+)
 _PLACE_TAIL = re.compile(
     r"(?:\s+|\s*[,|/(\-–]\s*)(?:in|te|regio|omgeving|in de regio|"
     r"in de omgeving van|vestiging|locatie)\s+[^,|()]+\)?\s*$",
@@ -149,6 +164,7 @@ _LEGAL_FORMS = frozenset(
         "inc",
         "bvba",
         "group",
+        "groep",
     }
 )
 # Initials with dots, the last dot sometimes left out: "B.V.", "B.V", "N. V.".
@@ -157,8 +173,11 @@ _LEGAL_DOTTED = re.compile(r"\b([a-z])\.\s?(?=[a-z]\b)|(?<=\b[a-z])\.(?=\s|$)")
 _EMPLOYER_ABBREVIATIONS = {"kon": "koninklijke", "gem": "gemeente"}
 _HIDDEN_EMPLOYER = re.compile(
     r"opdrachtgever|onze klant|\bklant van\b|vertrouwelijk|confidential|anoniem|"
+    r"\bour client\b|\bclient of\b|"
     r"niet (?:bekend|vermeld|genoemd)|onbekend|\bnvt\b|\bn\.v\.t\b|"
-    r"^\s*(?:een|a|an)\s+(?:\w+\s+){0,4}?"
+    # A name does not open with "een": "Een pannenkoekenrestaurant in Woerden".
+    r"^\s*een\s+\w|"
+    r"^\s*(?:a|an)\s+(?:\w+\s+){0,4}?"
     r"(?:bekende|toonaangevende|gerenommeerde|grote|middelgrote|kleine|"
     r"internationale|landelijke|regionale|succesvolle|groeiende|mooie|leading|"
     r"well[- ]known|ambitieuze|innovatieve|dynamische|familiebedrijf)"
@@ -183,12 +202,14 @@ def _words(text: str) -> str:
 def _without_noise(title: str) -> str:
     text = _PREFIX.sub("", title)
     text = _WANTED_SUFFIX.sub("", _BARE_PREFIX.sub("", text))
+    text = _NOISE_SEGMENT.sub("", text)
     text = _GENDER.sub(" ", text)
     text = _HOURS.sub(" ", text)
     previous = None
     while previous != text:
         previous = text
         text = _PLACE_TAIL.sub("", text).strip(" -–|,/")
+        text = _NOISE_SEGMENT.sub("", text)
     return text
 
 
@@ -440,6 +461,10 @@ def normalise_employer(employer: str) -> str:
     True
     >>> normalise_employer("Kon. Brouwer B.V")
     'koninklijke brouwer'
+    >>> normalise_employer("Gemeente Den Haag") == normalise_employer(
+    ...     "gemeente 's-Gravenhage"
+    ... )
+    True
     """
     text = _fold(employer)
     text = _LEGAL_DOTTED.sub(r"\1", text).replace("&", " en ")
@@ -448,6 +473,13 @@ def normalise_employer(employer: str) -> str:
         for w in _words(text).split()
         if w not in _LEGAL_FORMS
     ]
+    if len(words) > 1 and words[0] == "gemeente":
+        # A municipality goes by more than one name (Den Haag, 's-Gravenhage).
+        from transforms.geo import municipality_of
+
+        official = municipality_of(employer.split(maxsplit=1)[1])
+        if official:
+            words = ["gemeente", *_words(_fold(official)).split()]
     return " ".join(words)
 
 
@@ -718,6 +750,21 @@ def _names_board(board: str, employer_key: str) -> bool:
     return any(len(w) >= 5 and w in words for w in _words(_fold(board)).split())
 
 
+def _without_employer_tail(title: str, employer: str) -> str:
+    """Return a title without a tail set apart that names its employer.
+
+    "Backend developer - Brunel", "BI analist | Gemeente Den Haag": the name
+    is the board's addition, not the job's.
+    """
+    tail = _SEPARATED_TAIL.search(title)
+    if tail is None or tail.start() == 0:
+        return title
+    named = normalise_employer(tail.group(1))
+    if named and (named == normalise_employer(employer) or named in KNOWN_AGENCIES):
+        return title[: tail.start()]
+    return title
+
+
 def _map_distinct(values: pd.Series, function: Callable[[str], object]) -> np.ndarray:
     codes, uniques = pd.factorize(values.fillna("").astype(str))
     mapped = np.array([function(u) for u in uniques], dtype=object)
@@ -764,17 +811,16 @@ def normalise_postings(
     )
     rank = source.map(SOURCE_TYPE_RANKS).fillna(SOURCE_TYPE_RANKS["board"])
 
-    pairs = pd.Series(
-        postings["title"].fillna("").astype(str).to_numpy()
-        + "\x1f"
-        + places["place_key"].to_numpy(),
-        dtype=object,
+    employer = postings["employer"].fillna("").astype(str)
+    titles = _map_distinct(
+        postings["title"].fillna("").astype(str) + "\x1f" + employer,
+        lambda v: _without_employer_tail(*v.split("\x1f")),
     )
+    pairs = pd.Series(titles + "\x1f" + places["place_key"].to_numpy(), dtype=object)
     title_key = _map_distinct(pairs, lambda v: normalise_title(*v.split("\x1f")))
     codes, uniques = pd.factorize(pd.Series(title_key, dtype=object))
     discriminators = [title_discriminators(u) for u in uniques]
 
-    employer = postings["employer"].fillna("").astype(str)
     employer_key = _map_distinct(employer, normalise_employer)
     hidden = _map_distinct(employer, is_hidden_employer).astype(bool)
     if "source_type" in postings.columns:

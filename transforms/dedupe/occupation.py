@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
-from transforms.dedupe.normalise import abbreviates
+from transforms.dedupe.normalise import abbreviates, title_discriminators
 
 __all__ = ["TitleOccupations", "default_title_occupations"]
 
@@ -119,6 +119,15 @@ class TitleOccupations:
         values, uniques = pd.factorize(pd.Series(titles, dtype=object))
         distinct = [str(u) for u in uniques]
         self._learn(t for t in distinct if t)
+        uncoded = [t for t in distinct if t and self._codes.get(t, -1) < 0]
+        heads = {t: _heads(t) for t in uncoded}
+        self._learn(h for options in heads.values() for h in options)
+        for title, options in heads.items():
+            # A title that names its occupation and more ("cnc operator
+            # draaien", "verzorgende ig somatiek") takes the occupation of its
+            # longest run of words that names one.
+            found = next((self._codes[h] for h in options if self._codes[h] >= 0), -1)
+            self._codes[title] = found
         mapped = np.array([self._codes.get(t, -1) for t in distinct], dtype=np.int32)
         result = mapped[values] if len(distinct) else np.empty(0, dtype=np.int32)
         log.info(
@@ -176,6 +185,24 @@ class TitleOccupations:
         return (
             word not in self.generic_words and self._codes.get(word, -1) != occupation
         )
+
+
+def _heads(title: str) -> list[str]:
+    """Return the runs of a title's words with one or two words left off.
+
+    Words that tell jobs apart (a rank, seniority, licence or number, such as
+    the "chef" of "chef kok") are never left off.
+    """
+    words = title.split()
+    runs: list[str] = []
+    for size in (len(words) - 1, len(words) - 2):
+        if size < 1:
+            break
+        for start in range(len(words) - size + 1):
+            dropped = words[:start] + words[start + size :]
+            if not any(title_discriminators(" ".join(dropped))):
+                runs.append(" ".join(words[start : start + size]))
+    return runs
 
 
 def _qualifiers_agree(a: list[str], b: list[str], floor: float) -> bool:

@@ -115,6 +115,97 @@ def _qualifier_similarity(
     return values[codes]
 
 
+#: Words that say what kind of business or branch a name is, not whose.
+_EMPLOYER_KINDS = frozenset(
+    {
+        "supermarkt",
+        "supermarkten",
+        "winkel",
+        "winkels",
+        "retail",
+        "distributiecentrum",
+        "dc",
+        "ziekenhuis",
+        "ziekenhuizen",
+        "zorg",
+        "zorggroep",
+        "services",
+        "service",
+        "diensten",
+        "dienstverlening",
+        "facility",
+        "facilitair",
+        "schoonmaak",
+        "schoonmaakdiensten",
+        "logistiek",
+        "logistics",
+        "transport",
+        "bouw",
+        "techniek",
+        "installatietechniek",
+        "international",
+        "internationaal",
+        "benelux",
+        "europe",
+        "holland",
+        "hoofdkantoor",
+        "kantoor",
+        "vestiging",
+        "company",
+        "companies",
+        "en",
+    }
+)
+
+
+def _employer(a: str, b: str) -> float:
+    words_a, words_b = a.split(), b.split()
+    only_a = [w for w in words_a if w not in words_b]
+    only_b = [w for w in words_b if w not in words_a]
+    # Initials stand for the words they abbreviate: "jbz" and "jeroen bosch
+    # ziekenhuis", "viecuri mc" and "viecuri medisch centrum".
+    if (len(only_a) == 1 and abbreviates(only_a[0], only_b)) or (
+        len(only_b) == 1 and abbreviates(only_b[0], only_a)
+    ):
+        return 1.0
+    # token_set_ratio: a name that adds a branch ("Jansen Utrecht") agrees.
+    similarity = fuzz.token_set_ratio(a, b) / 100.0
+    if (
+        not only_a
+        or not only_b
+        or len(only_a) + len(only_b) == len(words_a) + len(words_b)
+    ):
+        return similarity
+    # Each name has words of its own beside the shared ones: those words tell
+    # the employers apart ("huisartsenpraktijk de horst", "... de boer") unless
+    # one holds the other ("dijkman bouw", "bouwgroep dijkman") or they are
+    # spelt alike.
+    x, y = "".join(only_a), "".join(only_b)
+    if x in y or y in x:
+        return max(similarity, 0.9)
+    # A brand with the kind of branch or business after it: "jumbo
+    # supermarkten", "jumbo distributiecentrum".
+    if _EMPLOYER_KINDS.issuperset(only_a) or _EMPLOYER_KINDS.issuperset(only_b):
+        return max(similarity, 0.9)
+    return min(similarity, fuzz.ratio(x, y) / 100.0)
+
+
+def _employer_similarity(
+    employers: np.ndarray, left: np.ndarray, right: np.ndarray
+) -> np.ndarray:
+    """Compare the names of two known employers, once per distinct pair.
+
+    Names that share words and differ in the rest are compared on the rest;
+    initials match the words they abbreviate.
+    """
+    if len(left) == 0:
+        return np.empty(0, dtype=np.float32)
+    pairs = pd.DataFrame({"a": employers[left], "b": employers[right]})
+    codes, uniques = pd.factorize(pd.MultiIndex.from_frame(pairs))
+    values = np.array([_employer(a, b) for a, b in uniques], dtype=np.float32)
+    return values[codes]
+
+
 def _compound_forms(title: str) -> tuple[str, str]:
     words = title.split()
     joined = "".join(words)
@@ -397,10 +488,7 @@ def _score_chunk(
     employer = np.full(n, np.nan, dtype=np.float32)
     employer[same_employer] = 1.0
     fuzzy = np.flatnonzero(known_employer & ~same_employer & (veto == ""))
-    # token_set_ratio: a name that adds a branch ("Jansen Utrecht") still agrees.
-    employer[fuzzy] = _similarity(
-        employers[left[fuzzy]], employers[right[fuzzy]], fuzz.token_set_ratio, workers
-    )
+    employer[fuzzy] = _employer_similarity(employers, left[fuzzy], right[fuzzy])
     veto[
         (veto == "") & known_employer & (employer < config.min_employer_similarity)
     ] = "employer"
@@ -555,10 +643,27 @@ def _score_chunk(
     threshold = np.where(
         either_hidden, config.hidden_employer_threshold, config.match_threshold
     )
+    # A board lists a vacancy once, unless it was posted again: the same
+    # title, employer, place and text, weeks later ("herplaatst"). A repost
+    # that scores the usual threshold is as sure a link as a copy on one
+    # board can be (the chain guard holds one board's postings to that).
+    same_board = boards[left] == boards[right]
+    agreement = config.retitled_min_agreement
+    repost = (
+        same_board
+        & ~vetoed
+        & (score >= threshold)
+        & ~either_hidden
+        & (np.nan_to_num(employer) >= config.min_employer_similarity)
+        & (np.nan_to_num(title) >= config.repost_min_title)
+        & (np.nan_to_num(place) == 1.0)
+        & (np.nan_to_num(description) >= config.repost_min_description)
+        & ~(hours < agreement)
+        & ~(salary < agreement)
+    )
+    score = np.where(repost, np.maximum(score, config.same_board_threshold), score)
     threshold = np.where(
-        boards[left] == boards[right],
-        np.maximum(threshold, config.same_board_threshold),
-        threshold,
+        same_board, np.maximum(threshold, config.same_board_threshold), threshold
     )
     # An agency that hides its client in a town where one employer posts
     # that job, the same days, is that employer's copy: nobody else names it.
@@ -569,21 +674,32 @@ def _score_chunk(
     # the same job on the same terms, is joined to that employer; nothing in
     # the two postings tells them apart.
     named_side = np.where(hidden[left], right, left)
-    sole = (
+    agency_copy = (
         ~vetoed
         & (score >= config.sole_employer_min_score)
-        & ~(hours < config.sole_employer_min_hours)
-        & ~(salary < config.sole_employer_min_salary)
         & (hidden[left] != hidden[right])
         & (boards[left] != boards[right])
-        & codes["sole_employer"][named_side]
-        & (codes["job"][left] == codes["job"][right])
         & (np.nan_to_num(title) >= config.sole_employer_min_title)
         & (np.nan_to_num(place) == 1.0)
-        & (day_gap <= config.date_grace_days)
+        & (day_gap <= config.agency_max_gap_days)
         & uncrowded
     )
-    score = np.where(sole, np.maximum(score, threshold), score)
+    sole = (
+        agency_copy
+        & ~(hours < config.sole_employer_min_hours)
+        & ~(salary < config.sole_employer_min_salary)
+        & codes["sole_employer"][named_side]
+        & (codes["job"][left] == codes["job"][right])
+    )
+    # Where several employers post the job, the agency repeats the terms of
+    # the one it works for: both hours and pay given and agreeing pick it
+    # (and only its best links are kept).
+    same_terms = (
+        agency_copy
+        & (hours >= config.agency_terms_agreement)
+        & (salary >= config.agency_terms_agreement)
+    )
+    score = np.where(sole | same_terms, np.maximum(score, threshold), score)
     is_match = ~vetoed & (score >= threshold)
     return pd.DataFrame(
         {
