@@ -262,10 +262,17 @@ def test_score_pairs_lowers_the_score_with_the_date_gap():
     assert far["score"] < near["score"]
 
 
-def test_score_pairs_rejects_hours_that_do_not_overlap():
-    a = posting("werkplein:1", hours_min=12.0, hours_max=16.0)
+@pytest.mark.parametrize(("low", "high"), [(12.0, 16.0), (24.0, 32.0)])
+def test_score_pairs_rejects_hours_that_do_not_overlap(low, high):
+    a = posting("werkplein:1", hours_min=low, hours_max=high)
     b = posting("vacaturenet:2", hours_min=36.0, hours_max=40.0)
     assert score_two(a, b)["veto"] == "terms"
+
+
+def test_score_pairs_accepts_hours_written_a_little_apart():
+    a = posting("werkplein:1", hours_min=32.0, hours_max=36.0)
+    b = posting("vacaturenet:2", hours_min=38.0, hours_max=40.0)
+    assert score_two(a, b)["veto"] == ""
 
 
 def test_score_pairs_compares_salaries_per_month():
@@ -373,7 +380,7 @@ def test_score_pairs_matches_a_copy_retitled_in_other_words(first, second):
     [
         ({"location": "Breda"}, "place"),
         ({"title": "Senior leraar basisonderwijs"}, "discriminator"),
-        ({"hours_min": 32.0, "hours_max": 32.0}, "title"),
+        ({"hours_min": 34.0, "hours_max": 34.0}, "title"),
         ({"date_posted": "2026-03-20"}, "title"),
         (
             {"employer": "Onze opdrachtgever", "salary_min": None, "salary_max": None},

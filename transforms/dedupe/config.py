@@ -205,7 +205,7 @@ sole_employer_min_salary : float
     date_grace_days: int = 10
     max_date_gap_days: int = 60
     date_penalty: float = 0.3
-    hours_tolerance: float = 4.0
+    hours_tolerance: float = 2.0
     hours_slack: float = 4.0
     salary_tolerance: float = 0.15
     salary_slack: float = 0.03

@@ -153,6 +153,12 @@ _EMPLOYER_KINDS = frozenset(
         "vestiging",
         "company",
         "companies",
+        "parcel",
+        "ecommerce",
+        "express",
+        "infra",
+        "scholengroep",
+        "kinderopvang",
         "en",
     }
 )
@@ -163,11 +169,15 @@ def _employer(a: str, b: str) -> float:
     only_a = [w for w in words_a if w not in words_b]
     only_b = [w for w in words_b if w not in words_a]
     # Initials stand for the words they abbreviate: "jbz" and "jeroen bosch
-    # ziekenhuis", "viecuri mc" and "viecuri medisch centrum".
-    if (len(only_a) == 1 and abbreviates(only_a[0], only_b)) or (
-        len(only_b) == 1 and abbreviates(only_b[0], only_a)
-    ):
-        return 1.0
+    # ziekenhuis", "viecuri mc" and "viecuri medisch centrum", "ah
+    # distributiecentrum" and "albert heijn".
+    for x, y in ((only_a, only_b), (only_b, only_a)):
+        core = [w for w in x if w not in _EMPLOYER_KINDS]
+        if len(core) == 1 and (
+            abbreviates(core[0], y)
+            or abbreviates(core[0], [w for w in y if w not in _EMPLOYER_KINDS])
+        ):
+            return 1.0
     # token_set_ratio: a name that adds a branch ("Jansen Utrecht") agrees.
     similarity = fuzz.token_set_ratio(a, b) / 100.0
     if (
