@@ -281,3 +281,34 @@ def test_normalise_postings_drops_calls_pay_and_the_employer_from_titles(
 ):
     features = normalise_postings(_postings(title=[title] * 3, employer=[employer] * 3))
     assert features["title_key"].tolist() == [key] * 3
+
+
+def test_normalise_employer_reads_other_names_of_a_municipality_only_whole():
+    pytest.importorskip("transforms.geo")
+    assert normalise_employer("Gemeente Den Haag") == normalise_employer(
+        "gemeente 's-Gravenhage"
+    )
+    assert normalise_employer("Gemeente Groningen-Noord") != normalise_employer(
+        "Gemeente Groningen"
+    )
+
+
+def test_normalise_postings_writes_a_rare_misspelling_as_most_boards_do():
+    titles = (
+        ["Orderpicker"] * 5 + ["Orderpikcer", "Doecnt economie"] + ["Docent Engels"] * 5
+    )
+    frame = pd.DataFrame(
+        {
+            "posting_id": [f"b:{i}" for i in range(len(titles))],
+            "board": "b",
+            "title": titles,
+            "employer": "Bidfood",
+            "location": "Ede",
+            "description": "",
+            "date_posted": "2026-03-01",
+        }
+    )
+    keys = normalise_postings(frame)["title_key"].tolist()
+    assert keys[5] == "orderpicker"
+    assert keys[6] == "leraar economie"
+    assert keys[7] == "leraar engels"

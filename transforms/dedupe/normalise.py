@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
+from rapidfuzz import process
 
 __all__ = [
     "DISCRIMINATOR_KINDS",
@@ -474,12 +475,15 @@ def normalise_employer(employer: str) -> str:
         if w not in _LEGAL_FORMS
     ]
     if len(words) > 1 and words[0] == "gemeente":
-        # A municipality goes by more than one name (Den Haag, 's-Gravenhage).
-        from transforms.geo import municipality_of
+        # A municipality goes by more than one name (Den Haag, 's-Gravenhage);
+        # only a whole name of a place is read so ("Gemeente Groningen-Noord"
+        # is not the municipality of Groningen).
+        from transforms.geo import parse_location
 
-        official = municipality_of(employer.split(maxsplit=1)[1])
-        if official:
-            words = ["gemeente", *_words(_fold(official)).split()]
+        rest = " ".join(words[1:])
+        where = parse_location(employer.split(maxsplit=1)[1])
+        if where.municipality and _words(_fold(where.written or "")) == rest:
+            words = ["gemeente", *_words(_fold(where.municipality)).split()]
     return " ".join(words)
 
 
@@ -765,6 +769,60 @@ def _without_employer_tail(title: str, employer: str) -> str:
     return title
 
 
+#: Shortest word checked for a typo, and the most edits (adjacent letters
+#: swapped count as one) a word of up to / over nine letters may be from the
+#: spelling most postings use.
+_TYPO_MIN_LENGTH = 5
+_TYPO_RARE = 2
+_TYPO_COMMON = 5
+
+
+def _spelled_as_most(title_keys: np.ndarray, titles: np.ndarray) -> np.ndarray:
+    """Return title keys with rare misspelt words written as most boards write them.
+
+    A word used in at most two postings that lies one edit from a word used in
+    at least five ("orderpikcer", "orderpicker"; two edits for words over nine
+    letters: "vrachtwagenchauffuer") is that word. The common words are
+    counted in the titles as written, before synonyms, so a corrected word
+    then takes its synonym ("doecnt", "docent", "leraar").
+    """
+    from rapidfuzz.distance import OSA
+
+    counts: dict[str, int] = {}
+    for title, times in pd.Series(titles, dtype=object).value_counts().items():
+        for word in _title_words(_without_noise(str(title))).split():
+            counts[word] = counts.get(word, 0) + int(times)
+    for word in " ".join(TITLE_SYNONYMS).split():
+        counts[word] = max(counts.get(word, 0), _TYPO_COMMON)
+    common: dict[str, list[str]] = {}
+    for word, count in counts.items():
+        if count >= _TYPO_COMMON and len(word) >= _TYPO_MIN_LENGTH - 1:
+            common.setdefault(word[0], []).append(word)
+    corrected: dict[str, str] = {}
+    for word, count in counts.items():
+        if count > _TYPO_RARE or len(word) < _TYPO_MIN_LENGTH or word.isdigit():
+            continue
+        limit = 2 if len(word) > 9 else 1
+        found = process.extractOne(
+            word,
+            common.get(word[0], []),
+            scorer=OSA.distance,
+            score_cutoff=limit,
+        )
+        if found is not None:
+            corrected[word] = found[0]
+    if not corrected:
+        return title_keys
+
+    def respell(key: str) -> str:
+        words = key.split()
+        if not any(w in corrected for w in words):
+            return key
+        return _synonyms(" ".join(corrected.get(w, w) for w in words))
+
+    return _map_distinct(pd.Series(title_keys, dtype=object), respell)
+
+
 def _map_distinct(values: pd.Series, function: Callable[[str], object]) -> np.ndarray:
     codes, uniques = pd.factorize(values.fillna("").astype(str))
     mapped = np.array([function(u) for u in uniques], dtype=object)
@@ -818,6 +876,7 @@ def normalise_postings(
     )
     pairs = pd.Series(titles + "\x1f" + places["place_key"].to_numpy(), dtype=object)
     title_key = _map_distinct(pairs, lambda v: normalise_title(*v.split("\x1f")))
+    title_key = _spelled_as_most(title_key, titles)
     codes, uniques = pd.factorize(pd.Series(title_key, dtype=object))
     discriminators = [title_discriminators(u) for u in uniques]
 
