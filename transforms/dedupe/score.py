@@ -171,11 +171,11 @@ def _employer(a: str, b: str) -> float:
     # Initials stand for the words they abbreviate: "jbz" and "jeroen bosch
     # ziekenhuis", "viecuri mc" and "viecuri medisch centrum", "ah
     # distributiecentrum" and "albert heijn".
-    for x, y in ((only_a, only_b), (only_b, only_a)):
-        core = [w for w in x if w not in _EMPLOYER_KINDS]
+    for these, those in ((only_a, only_b), (only_b, only_a)):
+        core = [w for w in these if w not in _EMPLOYER_KINDS]
         if len(core) == 1 and (
-            abbreviates(core[0], y)
-            or abbreviates(core[0], [w for w in y if w not in _EMPLOYER_KINDS])
+            abbreviates(core[0], those)
+            or abbreviates(core[0], [w for w in those if w not in _EMPLOYER_KINDS])
         ):
             return 1.0
     # token_set_ratio: a name that adds a branch ("Jansen Utrecht") agrees.
