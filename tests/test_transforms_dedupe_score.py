@@ -482,3 +482,16 @@ def test_score_pairs_reads_the_names_one_employer_goes_by(first, second, same):
     )
     assert bool(row["is_match"]) is same
     assert (row["veto"] == "employer") is not same
+
+
+def test_score_pairs_gives_an_agency_copy_to_the_one_employer_of_its_title():
+    other_job = posting(
+        "werkplein:2",
+        title="Chauffeur CE internationaal",
+        employer="Transportbedrijf Kessels",
+    )
+    frame = pd.DataFrame([posting("werkplein:1"), rewritten_agency_copy(), other_job])
+    assert score_in(frame)["is_match"]
+    same_title = {**other_job, "title": "Chauffeur CE"}
+    frame = pd.DataFrame([posting("werkplein:1"), rewritten_agency_copy(), same_title])
+    assert not score_in(frame)["is_match"]

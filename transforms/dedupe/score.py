@@ -387,6 +387,11 @@ def score_pairs(
     else:
         occupations = None
     codes["job"], codes["sole_employer"] = _jobs_in_place(features, codes)
+    # An occupation may have several employers in a town where one title has
+    # one ("online marketeer" and "junior online marketeer").
+    codes["title_job"], codes["sole_title_employer"] = _jobs_in_place(
+        features, codes, by_title=True
+    )
     # Chunks bound the memory of the per-pair arrays at a million postings.
     parts = [
         _score_chunk(
@@ -412,16 +417,17 @@ def score_pairs(
 
 
 def _jobs_in_place(
-    features: pd.DataFrame, codes: dict[str, np.ndarray]
+    features: pd.DataFrame, codes: dict[str, np.ndarray], *, by_title: bool = False
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return a job code per posting and whether one employer names that job.
 
-    The job is the title's occupation where it has one, else its title. A
-    posting's job in its municipality has a sole employer when exactly one
-    named employer posts it there, whoever else hides their name.
+    The job is the title's occupation where it has one, else its title (its
+    title always, with ``by_title``). A posting's job in its municipality has
+    a sole employer when exactly one named employer posts it there, whoever
+    else hides their name.
     """
     titles = features["title_key"].to_numpy(dtype=object)
-    if "occupation" in codes:
+    if "occupation" in codes and not by_title:
         occupation = codes["occupation"]
         job_text = np.where(
             occupation >= 0, "o" + occupation.astype(str), "t" + titles.astype(str)
@@ -698,8 +704,16 @@ def _score_chunk(
         agency_copy
         & ~(hours < config.sole_employer_min_hours)
         & ~(salary < config.sole_employer_min_salary)
-        & codes["sole_employer"][named_side]
-        & (codes["job"][left] == codes["job"][right])
+        & (
+            (
+                codes["sole_employer"][named_side]
+                & (codes["job"][left] == codes["job"][right])
+            )
+            | (
+                codes["sole_title_employer"][named_side]
+                & (codes["title_job"][left] == codes["title_job"][right])
+            )
+        )
     )
     # Where several employers post the job, the agency repeats the terms of
     # the one it works for: both hours and pay given and agreeing pick it
