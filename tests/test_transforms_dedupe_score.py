@@ -244,9 +244,24 @@ def test_score_pairs_tells_discriminating_title_words_apart(first, second):
 
 def test_score_pairs_keeps_the_same_title_at_two_employers_apart():
     a = posting("werkplein:1")
-    b = posting("vacaturenet:2", employer="Bakker Logistiek")
+    b = posting(
+        "vacaturenet:2",
+        employer="Bakker Logistiek",
+        description=(
+            "Bakker Logistiek rijdt voor bouwmarkten door heel Brabant. Als "
+            "chauffeur CE lever je bouwmaterialen af op de bouwplaats en help je "
+            "bij het lossen met de kraan. Je hebt code 95 en een digitale "
+            "tachograafkaart; wij bieden een leaseauto voor woon-werkverkeer."
+        ),
+    )
     row = score_two(a, b)
     assert row["veto"] == "employer"
+
+
+def test_score_pairs_keeps_two_employers_of_one_brand_with_one_text_apart():
+    a = posting("werkplein:1", employer="Albert Heijn Jansen")
+    b = posting("vacaturenet:2", employer="Albert Heijn De Vries")
+    assert score_two(a, b)["veto"] == "employer"
 
 
 def test_score_pairs_sees_a_job_posted_again_after_months_as_new():
@@ -495,3 +510,12 @@ def test_score_pairs_gives_an_agency_copy_to_the_one_employer_of_its_title():
     same_title = {**other_job, "title": "Chauffeur CE"}
     frame = pd.DataFrame([posting("werkplein:1"), rewritten_agency_copy(), same_title])
     assert not score_in(frame)["is_match"]
+
+
+def test_score_pairs_reads_one_text_under_two_names_as_one_employer():
+    a = posting("werkplein:1", employer="IND")
+    b = posting("vacaturenet:2", employer="Immigratie- en Naturalisatiedienst")
+    assert score_two(a, b)["is_match"]
+    assert score_two(a, b, renamed_min_jaccard=2.0)["veto"] == "employer"
+    rewritten = {**b, "description": OTHER_TEXT}
+    assert score_two(a, rewritten)["veto"] == "employer"

@@ -124,6 +124,12 @@ sole_employer_min_salary : float
         (typos, compounds); otherwise the jobs differ.
     min_employer_similarity : float
         Two known employers less similar than this are different employers.
+    renamed_min_jaccard : float
+        Two employers that differ are still one when their postings share
+        title, municipality and dates within the grace and their texts are
+        copies at least this similar (estimated Jaccard of word pairs): one
+        job under two names of its employer. The pair is then scored without
+        the employer.
     one_sided_discriminator_penalty : float
         Score subtracted per kind of discriminating title word (licence class,
         seniority, rank, number) that one title has and the other lacks.
@@ -201,6 +207,7 @@ sole_employer_min_salary : float
     retitled_title_similarity: float = 0.85
     min_qualifier_similarity: float = 0.8
     min_employer_similarity: float = 0.88
+    renamed_min_jaccard: float = 0.9
     one_sided_discriminator_penalty: float = 0.04
     date_grace_days: int = 10
     max_date_gap_days: int = 60

@@ -200,6 +200,28 @@ def _employer(a: str, b: str) -> float:
     return min(similarity, fuzz.ratio(x, y) / 100.0)
 
 
+def _share_a_name_word(
+    employers: np.ndarray, left: np.ndarray, right: np.ndarray
+) -> np.ndarray:
+    """Tell which pairs of employer names share a word that names someone.
+
+    Names that share one ("albert heijn jansen", "albert heijn de vries";
+    "van der valk", "van der veen") and differ are two employers, of one
+    brand or family, which may post one text.
+    """
+
+    def words(name: str) -> set[str]:
+        return set(name.split()) - _EMPLOYER_KINDS
+
+    return np.array(
+        [
+            bool(words(a) & words(b))
+            for a, b in zip(employers[left], employers[right], strict=True)
+        ],
+        dtype=bool,
+    )
+
+
 def _employer_similarity(
     employers: np.ndarray, left: np.ndarray, right: np.ndarray
 ) -> np.ndarray:
@@ -505,13 +527,30 @@ def _score_chunk(
     employer[same_employer] = 1.0
     fuzzy = np.flatnonzero(known_employer & ~same_employer & (veto == ""))
     employer[fuzzy] = _employer_similarity(employers, left[fuzzy], right[fuzzy])
-    veto[
+    other_name = (
         (veto == "") & known_employer & (employer < config.min_employer_similarity)
-    ] = "employer"
+    )
+    # One text under two names: a board that names the employer otherwise
+    # ("IND", "Immigratie- en Naturalisatiedienst") copies its title, place,
+    # date and text. Such a pair is judged without the employer.
+    titles = features["title_key"].to_numpy()
+    renamed = np.flatnonzero(
+        other_name
+        & (titles[left] == titles[right])
+        & (np.nan_to_num(place) == 1.0)
+        & (day_gap <= config.date_grace_days)
+    )
+    if len(renamed):
+        copy = (
+            estimate_jaccard(signatures, left[renamed], right[renamed])
+            >= config.renamed_min_jaccard
+        ) & ~_share_a_name_word(employers, left[renamed], right[renamed])
+        other_name[renamed[copy]] = False
+        employer[renamed[copy]] = np.nan
+    veto[other_name] = "employer"
 
     alive = np.flatnonzero(veto == "")
     a, b = left[alive], right[alive]
-    titles = features["title_key"].to_numpy()
     title = np.full(n, np.nan, dtype=np.float32)
     title[alive] = np.maximum(
         _similarity(titles[a], titles[b], fuzz.token_sort_ratio, workers),
