@@ -290,10 +290,19 @@ def vacancy_ids(posting_ids: pd.Series, labels: np.ndarray) -> np.ndarray:
     >>> vacancy_ids(pd.Series(["b:2", "a:1", "c:3"]), np.array([0, 0, 2])).tolist()
     ['vde89bfaf06245091', 'vde89bfaf06245091', 'vb031c9e23e72d750']
     """
-    frame = pd.DataFrame(
-        {"posting_id": posting_ids.astype(str).to_numpy(), "g": labels}
-    )
-    smallest = frame.groupby("g")["posting_id"].transform("min").to_numpy()
+    ids_text = posting_ids.astype(str).to_numpy(dtype=object)
+    labels = np.asarray(labels)
+    if len(ids_text) == 0:
+        return np.array([], dtype=object)
+    # Sorted by group, then id: the first row of each group has its smallest id
+    # (a sort, where a grouped minimum of text falls back to Python).
+    order = np.lexsort((ids_text.astype(str), labels))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = labels[order][1:] != labels[order][:-1]
+    group_of_row = np.cumsum(first) - 1
+    smallest_of_group = ids_text[order][first]
+    smallest = np.empty(len(ids_text), dtype=object)
+    smallest[order] = smallest_of_group[group_of_row]
     codes, uniques = pd.factorize(smallest)
     ids = np.array(
         [

@@ -794,23 +794,33 @@ def _spelled_as_most(title_keys: np.ndarray, titles: np.ndarray) -> np.ndarray:
             counts[word] = counts.get(word, 0) + int(times)
     for word in " ".join(TITLE_SYNONYMS).split():
         counts[word] = max(counts.get(word, 0), _TYPO_COMMON)
-    common: dict[str, list[str]] = {}
+    # Common words by first letter and length: a word two edits away at most
+    # is at most two letters longer or shorter.
+    common: dict[tuple[str, int], list[str]] = {}
     for word, count in counts.items():
-        if count >= _TYPO_COMMON and len(word) >= _TYPO_MIN_LENGTH - 1:
-            common.setdefault(word[0], []).append(word)
+        if count >= _TYPO_COMMON and len(word) >= _TYPO_MIN_LENGTH - 2:
+            common.setdefault((word[0], len(word)), []).append(word)
+    rare: dict[tuple[str, int], list[str]] = {}
+    for word, count in counts.items():
+        if count <= _TYPO_RARE and len(word) >= _TYPO_MIN_LENGTH and not word.isdigit():
+            rare.setdefault((word[0], len(word)), []).append(word)
     corrected: dict[str, str] = {}
-    for word, count in counts.items():
-        if count > _TYPO_RARE or len(word) < _TYPO_MIN_LENGTH or word.isdigit():
+    for (first, length), words in rare.items():
+        limit = 2 if length > 9 else 1
+        choices = [
+            w
+            for size in range(length - limit, length + limit + 1)
+            for w in common.get((first, size), ())
+        ]
+        if not choices:
             continue
-        limit = 2 if len(word) > 9 else 1
-        found = process.extractOne(
-            word,
-            common.get(word[0], []),
-            scorer=OSA.distance,
-            score_cutoff=limit,
+        distances = process.cdist(
+            words, choices, scorer=OSA.distance, score_cutoff=limit, dtype=np.int32
         )
-        if found is not None:
-            corrected[word] = found[0]
+        best = distances.argmin(axis=1)
+        for row, word in enumerate(words):
+            if distances[row, best[row]] <= limit:
+                corrected[word] = choices[best[row]]
     if not corrected:
         return title_keys
 

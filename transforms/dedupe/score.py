@@ -29,8 +29,10 @@ a copy; it is scored with ``retitled_title_similarity`` for its title.
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -164,6 +166,7 @@ _EMPLOYER_KINDS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1 << 20)
 def _employer(a: str, b: str) -> float:
     words_a, words_b = a.split(), b.split()
     only_a = [w for w in words_a if w not in words_b]
@@ -200,6 +203,9 @@ def _employer(a: str, b: str) -> float:
     return min(similarity, fuzz.ratio(x, y) / 100.0)
 
 
+_NAME_PARTICLES = frozenset({"de", "het", "van", "der", "den", "en", "the", "of"})
+
+
 def _share_a_name_word(
     employers: np.ndarray, left: np.ndarray, right: np.ndarray
 ) -> np.ndarray:
@@ -222,8 +228,61 @@ def _share_a_name_word(
     )
 
 
+@dataclass(frozen=True)
+class _EmployerNames:
+    """The distinct employer names of a run, read once for every pair.
+
+    ``code`` is the name of each posting as a number (-1: none); ``texts`` and
+    ``cores`` (without kinds of business) are per name; ``initials`` holds,
+    as ``i * len(texts) + j``, the pairs of names where a short word of name
+    ``i`` spells the initials of a run of words of name ``j``.
+    """
+
+    code: np.ndarray
+    texts: np.ndarray
+    cores: np.ndarray
+    initials: np.ndarray
+
+    @classmethod
+    def of(cls, employer_keys: pd.Series) -> _EmployerNames:
+        codes, uniques = pd.factorize(employer_keys)
+        texts = np.asarray(uniques, dtype=object)
+        codes = np.where(texts[codes] == "", -1, codes) if len(texts) else codes
+        words = [str(t).split() for t in texts]
+        cores = np.array(
+            [
+                " ".join(w for w in ws if w not in _EMPLOYER_KINDS) or "-"
+                for ws in words
+            ],
+            dtype=object,
+        )
+        short_rows, run_rows = [], []
+        for index, ws in enumerate(words):
+            short_rows += [
+                (index, w) for w in ws if 1 < len(w) <= 6 and w not in _NAME_PARTICLES
+            ]
+            for kept in (ws, [w for w in ws if w not in _EMPLOYER_KINDS]):
+                run_rows += [
+                    (index, "".join(w[0] for w in kept[start:stop]))
+                    for start in range(len(kept))
+                    for stop in range(start + 2, len(kept) + 1)
+                ]
+        initials = np.empty(0, dtype=np.int64)
+        if short_rows and run_rows:
+            shorts = pd.DataFrame(short_rows, columns=["s", "token"])
+            runs = pd.DataFrame(run_rows, columns=["r", "token"]).drop_duplicates()
+            joined = shorts.merge(runs, on="token")
+            s_code = joined["s"].to_numpy(np.int64)
+            r_code = joined["r"].to_numpy(np.int64)
+            n = len(texts)
+            initials = np.unique(
+                np.concatenate([s_code * n + r_code, r_code * n + s_code])
+            )
+        return cls(np.asarray(codes), texts, cores, initials)
+
+
 def _employer_similarity(
-    employers: np.ndarray, left: np.ndarray, right: np.ndarray
+    names: _EmployerNames, left: np.ndarray, right: np.ndarray
 ) -> np.ndarray:
     """Compare the names of two known employers, once per distinct pair.
 
@@ -232,10 +291,31 @@ def _employer_similarity(
     """
     if len(left) == 0:
         return np.empty(0, dtype=np.float32)
-    pairs = pd.DataFrame({"a": employers[left], "b": employers[right]})
-    codes, uniques = pd.factorize(pd.MultiIndex.from_frame(pairs))
-    values = np.array([_employer(a, b) for a, b in uniques], dtype=np.float32)
-    return values[codes]
+    n = len(names.texts)
+    pair_code, pairs = pd.factorize(
+        names.code[left].astype(np.int64) * n + names.code[right]
+    )
+    a, b = pairs // n, pairs % n
+    texts, cores = names.texts, names.cores
+    values = (
+        process.cpdist(
+            list(texts[a]), list(texts[b]), scorer=fuzz.token_set_ratio, dtype=np.uint8
+        ).astype(np.float32)
+        / 100.0
+    )
+    # The finer reading of _employer can change the answer only where the
+    # names read alike already, their words without kinds of business nest,
+    # or a word of one may be the initials of words of the other.
+    nested = (
+        process.cpdist(
+            list(cores[a]), list(cores[b]), scorer=fuzz.token_set_ratio, dtype=np.uint8
+        )
+        >= 88
+    )
+    maybe = nested | (values >= 0.88) | np.isin(pairs, names.initials)
+    for i in np.flatnonzero(maybe):
+        values[i] = _employer(texts[a[i]], texts[b[i]])
+    return values[pair_code]
 
 
 def _compound_forms(title: str) -> tuple[str, str]:
@@ -290,13 +370,14 @@ def _codes(column: pd.Series) -> np.ndarray:
 
 
 def _description_prefix_similarity(
-    prefixes: np.ndarray, left: np.ndarray, right: np.ndarray, workers: int
+    prefixes: np.ndarray,
+    lengths: np.ndarray,
+    left: np.ndarray,
+    right: np.ndarray,
+    workers: int,
 ) -> np.ndarray:
     a = prefixes[left]
     b = prefixes[right]
-    lengths = np.fromiter(
-        (len(t) for t in prefixes), dtype=np.int64, count=len(prefixes)
-    )
     shorter = np.minimum(lengths[left], lengths[right])
     cut = np.flatnonzero(shorter < np.maximum(lengths[left], lengths[right]))
     # A truncated copy keeps the start of the text: compare equal lengths.
@@ -396,6 +477,11 @@ def score_pairs(
             *(f"disc_{kind}" for kind in DISCRIMINATOR_KINDS),
         )
     }
+    names = _EmployerNames.of(features["employer_key"])
+    prefixes = features["description_prefix"].to_numpy()
+    codes["prefix_length"] = np.fromiter(
+        (len(t) for t in prefixes), dtype=np.int64, count=len(prefixes)
+    )
     codes["title_joined"], codes["title_turned"] = _compound_columns(
         features["title_key"]
     )
@@ -419,6 +505,7 @@ def score_pairs(
         _score_chunk(
             features,
             codes,
+            names,
             signatures,
             np.asarray(left[i : i + _CHUNK], dtype=np.int64),
             np.asarray(right[i : i + _CHUNK], dtype=np.int64),
@@ -478,6 +565,7 @@ def _jobs_in_place(
 def _score_chunk(
     features: pd.DataFrame,
     codes: dict[str, np.ndarray],
+    names: _EmployerNames,
     signatures: np.ndarray,
     left: np.ndarray,
     right: np.ndarray,
@@ -526,7 +614,7 @@ def _score_chunk(
     employer = np.full(n, np.nan, dtype=np.float32)
     employer[same_employer] = 1.0
     fuzzy = np.flatnonzero(known_employer & ~same_employer & (veto == ""))
-    employer[fuzzy] = _employer_similarity(employers, left[fuzzy], right[fuzzy])
+    employer[fuzzy] = _employer_similarity(names, left[fuzzy], right[fuzzy])
     other_name = (
         (veto == "") & known_employer & (employer < config.min_employer_similarity)
     )
@@ -541,12 +629,14 @@ def _score_chunk(
         & (day_gap <= config.date_grace_days)
     )
     if len(renamed):
-        copy = (
+        copied_text = (
             estimate_jaccard(signatures, left[renamed], right[renamed])
             >= config.renamed_min_jaccard
-        ) & ~_share_a_name_word(employers, left[renamed], right[renamed])
-        other_name[renamed[copy]] = False
-        employer[renamed[copy]] = np.nan
+        )
+        renamed = renamed[copied_text]
+        renamed = renamed[~_share_a_name_word(employers, left[renamed], right[renamed])]
+        other_name[renamed] = False
+        employer[renamed] = np.nan
     veto[other_name] = "employer"
 
     alive = np.flatnonzero(veto == "")
@@ -629,7 +719,11 @@ def _score_chunk(
     description = np.full(n, np.nan, dtype=np.float32)
     jaccard = estimate_jaccard(signatures, a, b)
     prefix = _description_prefix_similarity(
-        features["description_prefix"].to_numpy(), a, b, workers
+        features["description_prefix"].to_numpy(),
+        codes["prefix_length"],
+        a,
+        b,
+        workers,
     )
     # Unrelated Dutch texts already share half their characters in order.
     floor = config.description_ratio_floor
