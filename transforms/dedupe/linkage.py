@@ -14,8 +14,8 @@ from transforms.dedupe.cluster import PairScorer, cluster_pairs, vacancy_ids
 from transforms.dedupe.config import DedupeConfig
 from transforms.dedupe.minhash import description_signatures
 from transforms.dedupe.normalise import normalise_postings
-from transforms.dedupe.occupation import TitleOccupations, default_title_occupations
-from transforms.dedupe.score import score_pairs
+from transforms.dedupe.occupation import default_title_occupations
+from transforms.dedupe.score import ScoreContext, score_context, score_pairs
 
 __all__ = ["REQUIRED_COLUMNS", "DedupeReport", "dedupe_postings", "match_postings"]
 
@@ -71,8 +71,8 @@ def _link(
     config: DedupeConfig,
     report: DedupeReport,
     pair_filter: np.ndarray | None = None,
-) -> tuple[pd.DataFrame, pd.DataFrame, TitleOccupations | None]:
-    """Return features, the scored matching pairs and the title occupations."""
+) -> tuple[pd.DataFrame, pd.DataFrame, PairScorer]:
+    """Return features, the scored matching pairs and a scorer of more pairs."""
     clock = time.perf_counter()
     features = normalise_postings(
         postings,
@@ -124,8 +124,9 @@ def _link(
     report.pairs = len(left)
 
     clock = time.perf_counter()
+    context = score_context(features, occupations)
     scored = score_pairs(
-        features, signatures, left, right, config=config, occupations=occupations
+        features, signatures, left, right, config=config, context=context
     )
     report.seconds["score"] = time.perf_counter() - clock
     matches = scored[scored["is_match"].to_numpy()]
@@ -133,8 +134,7 @@ def _link(
         matches, features["employer_hidden"].to_numpy(), config.hidden_margin
     )
     report.matches = len(matches)
-    features.attrs["signatures"] = signatures
-    return features, matches, occupations
+    return features, matches, _scorer(features, signatures, config, context)
 
 
 def _best_links_of_hidden(
@@ -162,10 +162,10 @@ def _best_links_of_hidden(
 
 def _scorer(
     features: pd.DataFrame,
+    signatures: np.ndarray,
     config: DedupeConfig,
-    occupations: TitleOccupations | None,
+    context: ScoreContext,
 ) -> PairScorer:
-    signatures = features.attrs["signatures"]
 
     def score(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         # Chain checks score many pairs; keep their logs out of the run's.
@@ -179,7 +179,7 @@ def _scorer(
                 left,
                 right,
                 config=config,
-                occupations=occupations,
+                context=context,
             )
         finally:
             logger.setLevel(level)
@@ -236,7 +236,7 @@ def dedupe_postings(
     # Work in posting id order, so the row order of the input changes nothing
     # (ties in capped blocks and in chain splits are broken by row number).
     order = np.argsort(postings["posting_id"].astype(str).to_numpy(), kind="stable")
-    features, matches, occupations = _link(postings.iloc[order], config, report)
+    features, matches, scorer = _link(postings.iloc[order], config, report)
 
     clock = time.perf_counter()
     labels, report.cluster = cluster_pairs(
@@ -245,7 +245,7 @@ def dedupe_postings(
         matches["right"].to_numpy(),
         matches["score"].to_numpy(),
         features["board"].to_numpy(),
-        _scorer(features, config, occupations),
+        scorer,
         config=config,
     )
     ids = vacancy_ids(features["posting_id"], labels)
@@ -329,7 +329,7 @@ def match_postings(
     is_new = np.zeros(len(combined), dtype=bool)
     is_new[:n_new] = True
     report.postings = len(combined)
-    features, matches, occupations = _link(combined, config, report, pair_filter=is_new)
+    features, matches, scorer = _link(combined, config, report, pair_filter=is_new)
 
     clock = time.perf_counter()
     left = matches["left"].to_numpy()
@@ -341,7 +341,7 @@ def match_postings(
         right[both_new],
         matches["score"].to_numpy()[both_new],
         features["board"].to_numpy()[:n_new],
-        _scorer(features, config, occupations),
+        scorer,
         config=config,
     )
     # Links to open vacancies: the new row, the vacancy and the score.

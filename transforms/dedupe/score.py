@@ -44,7 +44,7 @@ from transforms.dedupe.minhash import estimate_jaccard
 from transforms.dedupe.normalise import DISCRIMINATOR_KINDS, abbreviates
 from transforms.dedupe.occupation import TitleOccupations
 
-__all__ = ["score_pairs"]
+__all__ = ["ScoreContext", "score_context", "score_pairs"]
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ def _qualifier(a: str, b: str) -> float:
 
 
 def _qualifier_similarity(
-    titles: np.ndarray, left: np.ndarray, right: np.ndarray
+    titles: np.ndarray, title_codes: np.ndarray, left: np.ndarray, right: np.ndarray
 ) -> np.ndarray:
     """Compare the words each title has and the other lacks.
 
@@ -111,10 +111,14 @@ def _qualifier_similarity(
     """
     if len(left) == 0:
         return np.empty(0, dtype=np.float32)
-    pairs = pd.DataFrame({"a": titles[left], "b": titles[right]})
-    codes, uniques = pd.factorize(pd.MultiIndex.from_frame(pairs))
-    values = np.array([_qualifier(a, b) for a, b in uniques], dtype=np.float32)
-    return values[codes]
+    size = int(title_codes.max()) + 2
+    keys = (title_codes[left].astype(np.int64) + 1) * size + title_codes[right] + 1
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    values = np.array(
+        [_qualifier(titles[left[i]], titles[right[i]]) for i in first],
+        dtype=np.float32,
+    )
+    return values[inverse.ravel()]
 
 
 #: Words that say what kind of business or branch a name is, not whose.
@@ -261,11 +265,13 @@ class _EmployerNames:
             short_rows += [
                 (index, w) for w in ws if 1 < len(w) <= 6 and w not in _NAME_PARTICLES
             ]
-            for kept in (ws, [w for w in ws if w not in _EMPLOYER_KINDS]):
+            without_kinds = [w for w in ws if w not in _EMPLOYER_KINDS]
+            for kept in (ws, without_kinds) if len(without_kinds) < len(ws) else (ws,):
+                letters = "".join(w[0] for w in kept)
                 run_rows += [
-                    (index, "".join(w[0] for w in kept[start:stop]))
-                    for start in range(len(kept))
-                    for stop in range(start + 2, len(kept) + 1)
+                    (index, letters[start:stop])
+                    for start in range(len(letters))
+                    for stop in range(start + 2, min(start + 6, len(letters)) + 1)
                 ]
         initials = np.empty(0, dtype=np.int64)
         if short_rows and run_rows:
@@ -279,6 +285,14 @@ class _EmployerNames:
                 np.concatenate([s_code * n + r_code, r_code * n + s_code])
             )
         return cls(np.asarray(codes), texts, cores, initials)
+
+
+def _sorted_contains(sorted_values: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Whether each of ``values`` is in the sorted, unique ``sorted_values``."""
+    if len(sorted_values) == 0:
+        return np.zeros(len(values), dtype=bool)
+    at = np.searchsorted(sorted_values, values)
+    return sorted_values[np.minimum(at, len(sorted_values) - 1)] == values
 
 
 def _employer_similarity(
@@ -312,7 +326,7 @@ def _employer_similarity(
         )
         >= 88
     )
-    maybe = nested | (values >= 0.88) | np.isin(pairs, names.initials)
+    maybe = nested | (values >= 0.88) | _sorted_contains(names.initials, pairs)
     for i in np.flatnonzero(maybe):
         values[i] = _employer(texts[a[i]], texts[b[i]])
     return values[pair_code]
@@ -432,48 +446,46 @@ def _terms(
     return values[0], values[1], conflict
 
 
-def score_pairs(
-    features: pd.DataFrame,
-    signatures: np.ndarray,
-    left: np.ndarray,
-    right: np.ndarray,
-    *,
-    config: DedupeConfig,
-    occupations: TitleOccupations | None = None,
-) -> pd.DataFrame:
-    """Score pairs of postings and decide which are the same vacancy.
+@dataclass(frozen=True)
+class ScoreContext:
+    """What scoring reads per posting, computed once for a run's features.
+
+    ``codes`` holds one array per posting (fields as numbers, the job of each
+    posting and whether one employer posts it in its town); ``names`` the
+    run's employer names; ``occupations`` the title occupations in use (None
+    when titles are compared as text only).
+    """
+
+    codes: dict[str, np.ndarray]
+    names: _EmployerNames
+    occupations: TitleOccupations | None
+
+
+def score_context(
+    features: pd.DataFrame, occupations: TitleOccupations | None = None
+) -> ScoreContext:
+    """Read what :func:`score_pairs` needs per posting from ``features``.
 
     Parameters
     ----------
     features : pandas.DataFrame
         Output of :func:`transforms.dedupe.normalise.normalise_postings`.
-    signatures : numpy.ndarray
-        Description signatures, one row per posting.
-    left, right : numpy.ndarray
-        Row numbers of the pairs.
-    config : DedupeConfig
-        Weights, thresholds and tolerances.
     occupations : TitleOccupations, optional
-        Tells titles that name the same job in other words; needs the
-        ``occupation`` column in ``features``. Without it titles are compared
-        as text only.
+        Title occupations; used only when ``features`` has an ``occupation``
+        column.
 
     Returns
     -------
-    pandas.DataFrame
-        One row per pair: ``left``, ``right``, the similarities ``title``,
-        ``employer``, ``place``, ``description``, ``hours`` and ``salary`` (NaN where a
-        side lacks the field, or where an earlier veto made the comparison
-        pointless), ``synonym`` (the titles name one job in other words),
-        ``copied`` (another title over a copied text), ``day_gap``, ``veto``
-        (a reason or empty), ``score`` (0 when vetoed) and ``is_match``.
+    ScoreContext
+        The per-posting arrays, to pass to every :func:`score_pairs` call on
+        the same ``features``.
     """
-    start = time.perf_counter()
     codes = {
         column: _codes(features[column])
         for column in (
             "municipality",
             "employer_key",
+            "title_key",
             *(f"disc_{kind}" for kind in DISCRIMINATOR_KINDS),
         )
     }
@@ -500,17 +512,64 @@ def score_pairs(
     codes["title_job"], codes["sole_title_employer"] = _jobs_in_place(
         features, codes, by_title=True
     )
+    return ScoreContext(codes, names, occupations)
+
+
+def score_pairs(
+    features: pd.DataFrame,
+    signatures: np.ndarray,
+    left: np.ndarray,
+    right: np.ndarray,
+    *,
+    config: DedupeConfig,
+    occupations: TitleOccupations | None = None,
+    context: ScoreContext | None = None,
+) -> pd.DataFrame:
+    """Score pairs of postings and decide which are the same vacancy.
+
+    Parameters
+    ----------
+    features : pandas.DataFrame
+        Output of :func:`transforms.dedupe.normalise.normalise_postings`.
+    signatures : numpy.ndarray
+        Description signatures, one row per posting.
+    left, right : numpy.ndarray
+        Row numbers of the pairs.
+    config : DedupeConfig
+        Weights, thresholds and tolerances.
+    occupations : TitleOccupations, optional
+        Tells titles that name the same job in other words; needs the
+        ``occupation`` column in ``features``. Without it titles are compared
+        as text only.
+    context : ScoreContext, optional
+        :func:`score_context` of the same ``features`` and ``occupations``,
+        for callers that score the same postings more than once; computed
+        here when not given.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per pair: ``left``, ``right``, the similarities ``title``,
+        ``employer``, ``place``, ``description``, ``hours`` and ``salary`` (NaN where a
+        side lacks the field, or where an earlier veto made the comparison
+        pointless), ``synonym`` (the titles name one job in other words),
+        ``copied`` (another title over a copied text), ``day_gap``, ``veto``
+        (a reason or empty), ``score`` (0 when vetoed) and ``is_match``.
+    """
+    start = time.perf_counter()
+    if context is None:
+        context = score_context(features, occupations)
     # Chunks bound the memory of the per-pair arrays at a million postings.
     parts = [
         _score_chunk(
             features,
-            codes,
-            names,
+            context.codes,
+            context.names,
             signatures,
             np.asarray(left[i : i + _CHUNK], dtype=np.int64),
             np.asarray(right[i : i + _CHUNK], dtype=np.int64),
             config,
-            occupations,
+            context.occupations,
         )
         for i in range(0, max(len(left), 1), _CHUNK)
     ]
@@ -640,14 +699,20 @@ def _score_chunk(
     veto[other_name] = "employer"
 
     alive = np.flatnonzero(veto == "")
-    a, b = left[alive], right[alive]
+    # Blocks share titles: a title equal to the other is as alike as can be,
+    # and only the others are compared.
+    title_code = codes["title_key"]
+    same_title = (title_code[left] >= 0) & (title_code[left] == title_code[right])
     title = np.full(n, np.nan, dtype=np.float32)
-    title[alive] = np.maximum(
+    title[alive] = 1.0
+    differ = alive[~same_title[alive]]
+    a, b = left[differ], right[differ]
+    title[differ] = np.maximum(
         _similarity(titles[a], titles[b], fuzz.token_sort_ratio, workers),
         0.9 * _similarity(titles[a], titles[b], fuzz.token_set_ratio, workers),
     )
-    title[alive] = np.maximum(
-        title[alive],
+    title[differ] = np.maximum(
+        title[differ],
         _compound_similarity(
             codes["title_joined"], codes["title_turned"], a, b, workers
         ),
@@ -679,10 +744,11 @@ def _score_chunk(
         >= config.copy_min_jaccard
     )
 
-    compared = alive[~low_title[alive] | copied[alive]]
+    # Equal titles have no words apart to compare.
+    compared = alive[(~low_title[alive] | copied[alive]) & ~same_title[alive]]
     odd_qualifier = np.zeros(n, dtype=bool)
     odd_qualifier[compared] = (
-        _qualifier_similarity(titles, left[compared], right[compared])
+        _qualifier_similarity(titles, title_code, left[compared], right[compared])
         < config.min_qualifier_similarity
     )
     synonym = np.zeros(n, dtype=bool)
