@@ -220,6 +220,25 @@ def test_score_pairs_keeps_one_employer_in_two_places_apart():
     assert not row["is_match"]
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("Regio Breda", "Tilburg", True),
+        ("Tilburg", "Breda e.o.", True),
+        ("Regio Zwolle", "Tilburg", False),
+        ("Breda", "Tilburg", False),
+    ],
+)
+def test_score_pairs_reads_a_region_as_around_a_place(first, second, same):
+    pytest.importorskip("transforms.geo")
+    row = score_two(
+        posting("werkplein:1", location=first),
+        posting("vacaturenet:2", location=second),
+    )
+    assert bool(row["is_match"]) is same
+    assert (row["veto"] == "place") is not same
+
+
 def test_score_pairs_treats_a_village_as_its_municipality():
     pytest.importorskip("transforms.geo")
     a = posting("werkplein:1", location="Tilburg")
@@ -486,6 +505,9 @@ def test_score_pairs_takes_a_repost_on_one_board_weeks_later():
         ("VieCuri Medisch Centrum", "VieCuri MC", True),
         ("Jumbo Supermarkten B.V.", "Jumbo Distributiecentrum", True),
         ("Gemeente Den Haag", "gemeente 's-Gravenhage", True),
+        ("IND", "Immigratie- en Naturalisatiedienst", True),
+        ("GVB", "Gemeentelijk Vervoerbedrijf", True),
+        ("PostNL", "Post NL", True),
         ("Huisartsenpraktijk De Horst", "Huisartsenpraktijk De Boer", False),
         ("Van der Valk", "Van der Veen", False),
     ],
@@ -512,9 +534,21 @@ def test_score_pairs_gives_an_agency_copy_to_the_one_employer_of_its_title():
     assert not score_in(frame)["is_match"]
 
 
+@pytest.mark.parametrize(
+    ("short", "name"),
+    [("ABC", "Albert Heijn"), ("AHD", "Albert Heijn"), ("IND", "Indeed")],
+)
+def test_score_pairs_keeps_apart_a_short_name_that_spells_no_other(short, name):
+    row = score_two(
+        posting("werkplein:1", employer=short),
+        posting("vacaturenet:2", employer=name, description=OTHER_TEXT),
+    )
+    assert row["veto"] == "employer"
+
+
 def test_score_pairs_reads_one_text_under_two_names_as_one_employer():
-    a = posting("werkplein:1", employer="IND")
-    b = posting("vacaturenet:2", employer="Immigratie- en Naturalisatiedienst")
+    a = posting("werkplein:1", employer="Albert Heijn")
+    b = posting("vacaturenet:2", employer="Smeets Retail B.V.")
     assert score_two(a, b)["is_match"]
     assert score_two(a, b, renamed_min_jaccard=2.0)["veto"] == "employer"
     rewritten = {**b, "description": OTHER_TEXT}

@@ -652,6 +652,7 @@ def _places(postings: pd.DataFrame) -> pd.DataFrame:
             {
                 "place": location.map(_bare_place),
                 "municipality": None,
+                "province": None,
                 "is_remote": False,
             },
             index=postings.index,
@@ -659,6 +660,7 @@ def _places(postings: pd.DataFrame) -> pd.DataFrame:
         key_of = _words
     name = parsed["municipality"].where(parsed["municipality"].notna(), None)
     known = name.notna().to_numpy()
+    regional = _map_distinct(location.fillna(""), _is_regional).astype(bool)
     fallback = parsed["place"].where(parsed["place"].notna(), "")
     text = np.where(known, name.fillna("").to_numpy(), fallback.to_numpy())
     codes, uniques = pd.factorize(pd.Series(text, dtype=object))
@@ -672,6 +674,8 @@ def _places(postings: pd.DataFrame) -> pd.DataFrame:
             "municipality": keys[codes] if len(uniques) else np.array([], object),
             "place_known": known,
             "place_key": fallback.map(place_key_of).to_numpy(),
+            "place_regional": regional,
+            "province": parsed["province"].fillna("").astype(str).to_numpy(object),
             "is_remote": parsed["is_remote"].astype(bool).to_numpy(),
         },
         index=postings.index,
@@ -680,6 +684,14 @@ def _places(postings: pd.DataFrame) -> pd.DataFrame:
 
 _POSTAL = re.compile(r"\b[1-9]\d{3}\s?[a-zA-Z]{2}\b")
 _REGION_WORDS = re.compile(r"\b(?:regio|omgeving|e\.o\.|en omstreken)\b", re.I)
+# A location that names an area around a place rather than the place itself.
+_REGIONAL = re.compile(
+    r"(?<!\w)(?:regio|region|omgeving|omstreken|e\.\s?o\.?|eo|area)(?!\w)", re.I
+)
+
+
+def _is_regional(text: str) -> bool:
+    return _REGIONAL.search(text) is not None
 
 
 def _bare_place(text: object) -> str:
@@ -839,6 +851,11 @@ def _map_distinct(values: pd.Series, function: Callable[[str], object]) -> np.nd
     return mapped[codes] if len(uniques) else np.array([], dtype=object)
 
 
+def _ends_given(low: np.ndarray, high: np.ndarray) -> np.ndarray:
+    """Which ends of a range a posting gives: 1 the lower, 2 the upper, 3 both."""
+    return (~np.isnan(low) * 1 + ~np.isnan(high) * 2).astype(np.int8)
+
+
 def normalise_postings(
     postings: pd.DataFrame,
     *,
@@ -864,8 +881,12 @@ def normalise_postings(
         ``posting_id``, ``board``, ``source_rank``, ``title_key``, the
         discriminator columns ``disc_<kind>``, ``employer_key``,
         ``employer_hidden``, ``municipality``, ``place_known``, ``place_key``,
-        ``is_remote``, ``hours_min``, ``hours_max``, ``salary_min``,
-        ``salary_max`` (per month), ``salary_period`` (as read),
+        ``place_regional`` (the location names an area around the place:
+        "regio Utrecht", "Zwolle e.o."), ``province``, ``is_remote``,
+        ``hours_min``, ``hours_max``, ``salary_min``,
+        ``salary_max`` (per month; one end given fills the other),
+        ``salary_period`` (as read), ``hours_ends`` and ``salary_ends`` (1: only
+        the lower end given, 2: only the upper, 3: both, 0: none),
         ``day`` (days since 1970) and
         ``description_prefix``.
     """
@@ -948,12 +969,16 @@ def normalise_postings(
             "municipality": places["municipality"].to_numpy(),
             "place_known": places["place_known"].to_numpy(),
             "place_key": places["place_key"].to_numpy(),
+            "place_regional": places["place_regional"].to_numpy(),
+            "province": places["province"].to_numpy(),
             "is_remote": places["is_remote"].to_numpy(),
             "hours_min": np.fmin(hours_min, hours_max),
             "hours_max": np.fmax(hours_min, hours_max),
             "salary_min": np.fmin(salary_min, salary_max),
             "salary_max": np.fmax(salary_min, salary_max),
             "salary_period": salary_period,
+            "hours_ends": _ends_given(hours_min, hours_max),
+            "salary_ends": _ends_given(salary_min, salary_max),
             "day": day,
             "description_prefix": prefix,
         }

@@ -30,6 +30,7 @@ a copy; it is scored with ``retitled_title_similarity`` for its title.
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import time
 from dataclasses import dataclass
@@ -170,19 +171,57 @@ _EMPLOYER_KINDS = frozenset(
 )
 
 
+def _spells(short: str, words: list[str]) -> bool:
+    """Tell whether a short name is an acronym of two or more words.
+
+    Each word gives its first letter and may give more of its own letters in
+    order: "uwv" (uitvoeringsinstituut werknemersverzekeringen), "gvb"
+    (gemeentelijk vervoerbedrijf), "aumc" (amsterdam umc).
+    """
+    if not 2 <= len(short) <= _ACRONYM_MAX or len(words) < 2 or len(words) > len(short):
+        return False
+
+    def rest(at: int, index: int) -> bool:
+        if index == len(words):
+            return at == len(short)
+        word = words[index]
+        if at >= len(short) or short[at] != word[0]:
+            return False
+        at += 1
+        inside = 1
+        while True:
+            if rest(at, index + 1):
+                return True
+            if at >= len(short):
+                return False
+            found = word.find(short[at], inside)
+            if found < 0:
+                return False
+            at, inside = at + 1, found + 1
+
+    return rest(0, 0)
+
+
+_ACRONYM_MAX = 6
+
+
 @functools.lru_cache(maxsize=1 << 20)
 def _employer(a: str, b: str) -> float:
     words_a, words_b = a.split(), b.split()
+    # "postnl" and "post nl", "croonwolterendros" and "croonwolter en dros".
+    if a.replace(" ", "") == b.replace(" ", ""):
+        return 1.0
     only_a = [w for w in words_a if w not in words_b]
     only_b = [w for w in words_b if w not in words_a]
     # Initials stand for the words they abbreviate: "jbz" and "jeroen bosch
     # ziekenhuis", "viecuri mc" and "viecuri medisch centrum", "ah
-    # distributiecentrum" and "albert heijn".
+    # distributiecentrum" and "albert heijn", "gvb" and "gemeentelijk
+    # vervoerbedrijf".
     for these, those in ((only_a, only_b), (only_b, only_a)):
         core = [w for w in these if w not in _EMPLOYER_KINDS]
         if len(core) == 1 and (
-            abbreviates(core[0], those)
-            or abbreviates(core[0], [w for w in those if w not in _EMPLOYER_KINDS])
+            _spells(core[0], those)
+            or _spells(core[0], [w for w in those if w not in _EMPLOYER_KINDS])
         ):
             return 1.0
     # token_set_ratio: a name that adds a branch ("Jansen Utrecht") agrees.
@@ -262,8 +301,16 @@ class _EmployerNames:
         )
         short_rows, run_rows = [], []
         for index, ws in enumerate(words):
+            # An acronym's words give their first letters in its order, so
+            # those letters are one of its subsequences that keep its first
+            # (the whole word only, past four letters, where words that are
+            # no acronym would meet too many names).
             short_rows += [
-                (index, w) for w in ws if 1 < len(w) <= 6 and w not in _NAME_PARTICLES
+                (index, w[0] + "".join(rest))
+                for w in ws
+                if 1 < len(w) <= _ACRONYM_MAX and w not in _NAME_PARTICLES
+                for size in (range(1, len(w)) if len(w) <= 4 else (len(w) - 1,))
+                for rest in itertools.combinations(w[1:], size)
             ]
             without_kinds = [w for w in ws if w not in _EMPLOYER_KINDS]
             for kept in (ws, without_kinds) if len(without_kinds) < len(ws) else (ws,):
@@ -281,9 +328,23 @@ class _EmployerNames:
             s_code = joined["s"].to_numpy(np.int64)
             r_code = joined["r"].to_numpy(np.int64)
             n = len(texts)
-            initials = np.unique(
-                np.concatenate([s_code * n + r_code, r_code * n + s_code])
+            initials = np.concatenate([s_code * n + r_code, r_code * n + s_code])
+        # Names that differ only in their spaces.
+        joined = pd.Series([t.replace(" ", "") for t in texts], dtype=object)
+        same = joined.duplicated(keep=False).to_numpy()
+        if same.any():
+            rows = pd.DataFrame(
+                {"j": joined[same].to_numpy(), "i": np.flatnonzero(same)}
             )
+            pairs = rows.merge(rows, on="j")
+            initials = np.concatenate(
+                [
+                    initials,
+                    pairs["i_x"].to_numpy(np.int64) * len(texts)
+                    + pairs["i_y"].to_numpy(np.int64),
+                ]
+            )
+        initials = np.unique(initials)
         return cls(np.asarray(codes), texts, cores, initials)
 
 
@@ -418,17 +479,29 @@ def _terms(
     conflict = np.zeros(len(left), dtype=bool)
     period = features["salary_period"].to_numpy()
     same_period = period[left] == period[right]
-    for low, high, tolerance, relative in (
-        ("hours_min", "hours_max", config.hours_tolerance, False),
-        ("salary_min", "salary_max", config.salary_tolerance, True),
+    for field, tolerance, relative in (
+        ("hours", config.hours_tolerance, False),
+        ("salary", config.salary_tolerance, True),
     ):
-        lo = features[low].to_numpy(float)
-        hi = features[high].to_numpy(float)
-        lo = np.where(np.isnan(lo), hi, lo)
-        hi = np.where(np.isnan(hi), lo, hi)
+        lo = features[f"{field}_min"].to_numpy(float)
+        hi = features[f"{field}_max"].to_numpy(float)
+        given = features[f"{field}_ends"].to_numpy()
+        given_lo = np.where(given & 1, lo, np.nan)
+        given_hi = np.where(given & 2, hi, np.nan)
         gap = np.maximum(lo[left], lo[right]) - np.minimum(hi[left], hi[right])
         gap = np.maximum(gap, 0.0)
-        ends = np.maximum(np.abs(lo[left] - lo[right]), np.abs(hi[left] - hi[right]))
+        # A board that shows one end of a range ("tot 3.720") repeats that
+        # end: compare the ends both sides give, the filled ones only when
+        # they give none in common.
+        given_ends = np.fmax(
+            np.abs(given_lo[left] - given_lo[right]),
+            np.abs(given_hi[left] - given_hi[right]),
+        )
+        ends = np.where(
+            np.isnan(given_ends),
+            np.maximum(np.abs(lo[left] - lo[right]), np.abs(hi[left] - hi[right])),
+            given_ends,
+        )
         if relative:
             base = np.maximum(np.minimum(hi[left], hi[right]), 1.0)
             gap = gap / base
@@ -484,6 +557,7 @@ def score_context(
         column: _codes(features[column])
         for column in (
             "municipality",
+            *(["province"] if "province" in features else []),
             "employer_key",
             "title_key",
             *(f"disc_{kind}" for kind in DISCRIMINATOR_KINDS),
@@ -654,6 +728,19 @@ def _score_chunk(
     place[both_known] = (
         municipality[left[both_known]] == municipality[right[both_known]]
     )
+    # "Regio Utrecht" names an area around its town: an agency's posting there
+    # may be the job another board places in Amersfoort. Within one province
+    # such a pair is judged without the place, across provinces it conflicts.
+    if "place_regional" in features:
+        regional = features["place_regional"].to_numpy(bool)
+        province = codes["province"]
+        around = (
+            (place == 0)
+            & (regional[left] | regional[right])
+            & (province[left] >= 0)
+            & (province[left] == province[right])
+        )
+        place[around] = np.nan
     place_conflict = both_known & (place == 0) & ~remote[left] & ~remote[right]
 
     day = features["day"].to_numpy(float)
