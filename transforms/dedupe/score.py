@@ -301,18 +301,19 @@ class _EmployerNames:
         )
         short_rows, run_rows = [], []
         for index, ws in enumerate(words):
+            without_kinds = [w for w in ws if w not in _EMPLOYER_KINDS]
             # An acronym's words give their first letters in its order, so
-            # those letters are one of its subsequences that keep its first
-            # (the whole word only, past four letters, where words that are
-            # no acronym would meet too many names).
+            # those letters are one of its subsequences that keep its first.
+            # Only a name that is one short word ("gvb", "ind") is read so;
+            # the short words of longer names, whole, as their initials.
+            alone = len(without_kinds) == 1 and len(without_kinds[0]) <= 4
             short_rows += [
                 (index, w[0] + "".join(rest))
                 for w in ws
                 if 1 < len(w) <= _ACRONYM_MAX and w not in _NAME_PARTICLES
-                for size in (range(1, len(w)) if len(w) <= 4 else (len(w) - 1,))
+                for size in (range(1, len(w)) if alone else (len(w) - 1,))
                 for rest in itertools.combinations(w[1:], size)
             ]
-            without_kinds = [w for w in ws if w not in _EMPLOYER_KINDS]
             for kept in (ws, without_kinds) if len(without_kinds) < len(ws) else (ws,):
                 letters = "".join(w[0] for w in kept)
                 run_rows += [
