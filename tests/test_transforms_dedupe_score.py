@@ -143,7 +143,15 @@ def test_score_pairs_weighs_an_agency_text_around_the_job_less():
     assert not as_named["is_match"]
 
 
+# An agency's own words around one sentence of the employer's text.
 REWRITTEN_TEXT = (
+    "Ben jij de chauffeur die we zoeken? Onze opdrachtgever in Tilburg zoekt "
+    "versterking. Je laadt en lost zelf met een elektrische pallettruck. Wat "
+    "bieden wij? Een contract via ons uitzendbureau, reiskostenvergoeding en "
+    "snel aan de slag. Reageer vandaag nog."
+)
+# The agency's words alone.
+AGENCY_OWN_TEXT = (
     "Ben jij de chauffeur die we zoeken? Onze opdrachtgever in Tilburg zoekt "
     "versterking. Wat bieden wij? Een contract via ons uitzendbureau, "
     "reiskostenvergoeding en snel aan de slag. Reageer vandaag nog."
@@ -154,9 +162,14 @@ def rewritten_agency_copy(**fields: object) -> dict[str, object]:
     return posting(
         "uitzendnet:4",
         employer="Uitzendnet",
-        description=REWRITTEN_TEXT,
         date_posted="2026-03-04",
-        **{"salary_min": None, "salary_max": None, "salary_period": None, **fields},
+        **{
+            "description": REWRITTEN_TEXT,
+            "salary_min": None,
+            "salary_max": None,
+            "salary_period": None,
+            **fields,
+        },
     )
 
 
@@ -169,9 +182,24 @@ def test_score_pairs_gives_a_rewritten_agency_copy_to_the_sole_employer_of_the_j
         ]
     )
     row = score_in(frame)
-    assert row["description"] < 0.3
+    assert 0.0 < row["description"] < 0.3
     assert row["is_match"]
     assert not score_in(frame, sole_employer_min_title=2.0)["is_match"]
+    assert not score_in(frame, sole_employer_min_description=0.9)["is_match"]
+
+
+def test_score_pairs_leaves_an_agency_text_sharing_no_words_with_the_sole_employer():
+    frame = pd.DataFrame(
+        [
+            posting("werkplein:1"),
+            rewritten_agency_copy(description=AGENCY_OWN_TEXT),
+            posting("werkplein:2", title="Kok", employer="Hotel Spoorzicht"),
+        ]
+    )
+    row = score_in(frame)
+    assert row["description"] < DedupeConfig().sole_employer_min_description
+    assert not row["is_match"]
+    assert score_in(frame, sole_employer_min_description=0.0)["is_match"]
 
 
 def test_score_pairs_leaves_a_rewritten_agency_copy_alone_among_employers_of_the_job():

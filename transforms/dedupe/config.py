@@ -72,9 +72,10 @@ weight_hours, weight_salary : float
         employer posts the same job within the date grace, matches that
         employer's posting when their titles are at least this similar.
     sole_employer_min_score, sole_employer_min_hours, \
-sole_employer_min_salary : float
+sole_employer_min_salary, sole_employer_min_description : float
         What such a pair must still reach: its score without the employer,
-        and the agreement of hours and of salary where both sides give them.
+        the agreement of hours and of salary where both sides give them, and
+        the similarity of the texts.
     agency_max_gap_days : int
         Days an agency's copy may lie from the employer's posting for the
         two rules above (agencies take a job on after its first posting).
@@ -195,6 +196,7 @@ sole_employer_min_salary : float
     sole_employer_min_score: float = 0.55
     sole_employer_min_hours: float = 0.9
     sole_employer_min_salary: float = 0.5
+    sole_employer_min_description: float = 0.05
     agency_max_gap_days: int = 14
     agency_terms_agreement: float = 0.9
     min_title_similarity: float = 0.72

@@ -285,6 +285,10 @@ TITLE_SYNONYMS: dict[str, str] = {
     "vrachtwagenchauffeur ce": "chauffeur ce",
     "medewerker winkel": "verkoopmedewerker",
     "medewerker verkoop": "verkoopmedewerker",
+    "jr": "junior",
+    "sr": "senior",
+    "mdw": "medewerker",
+    "medew": "medewerker",
 }
 _SYNONYM = re.compile(
     r"\b(?:"

@@ -971,11 +971,13 @@ def _score_chunk(
     # An agency that hides its client in a town where one employer posts
     # that job, the same days, is that employer's copy: nobody else names it.
     # Its hours and pay, where both sides give them, must still agree (an
-    # agency's own job next door pays otherwise), and the pair must score
-    # something without the employer. Known shortcoming: an agency's job for a
-    # client who does not post it, in a town where one other employer posts
-    # the same job on the same terms, is joined to that employer; nothing in
-    # the two postings tells them apart.
+    # agency's own job next door pays otherwise), its text must keep a few of
+    # the employer's words (an agency's job for another client is its own
+    # text throughout), and the pair must score something without the
+    # employer. Known shortcoming: an agency's job for a client who does not
+    # post it, in a town where one other employer posts the same job on the
+    # same terms in like words, is joined to that employer; and an agency
+    # that rewrites every word of the employer's text is not.
     named_side = np.where(hidden[left], right, left)
     agency_copy = (
         ~vetoed
@@ -991,6 +993,7 @@ def _score_chunk(
         agency_copy
         & ~(hours < config.sole_employer_min_hours)
         & ~(salary < config.sole_employer_min_salary)
+        & ~(description < config.sole_employer_min_description)
         & (
             (
                 codes["sole_employer"][named_side]
