@@ -574,6 +574,33 @@ def test_score_pairs_keeps_apart_a_short_name_that_spells_no_other(short, name):
     assert row["veto"] == "employer"
 
 
+def test_score_pairs_reads_a_name_in_the_other_text_as_its_employer():
+    brand = "Bodegravens Ziekenhuis"
+    text = f"{brand} zoekt een chauffeur. " + TEXT
+    a = posting("werkplein:1", employer=brand, description=text)
+    b = posting("vacaturenet:2", employer="Stichting Zorgcombinatie", description=text)
+    row = score_two(a, b, renamed_min_jaccard=2.0)
+    assert row["is_match"]
+    assert row["employer"] == 1.0
+    unnamed = {**b, "description": TEXT}
+    assert score_two(a, unnamed, renamed_min_jaccard=2.0)["veto"] == "employer"
+
+
+def test_score_pairs_reads_a_legal_owner_name_as_any_brand_when_texts_agree():
+    a = posting("werkplein:1", employer="Schelderoute Schoonmaak")
+    b = posting("vacaturenet:2", employer="Dijkstra Holding B.V.")
+    extended = {**b, "description": TEXT + " Solliciteer via onze website."}
+    row = score_two(a, extended, renamed_min_jaccard=2.0)
+    assert row["is_match"]
+    assert not score_two(a, extended, renamed_min_jaccard=2.0, owner_min_jaccard=2.0)[
+        "is_match"
+    ]
+    rewritten = {**b, "description": OTHER_TEXT}
+    assert score_two(a, rewritten)["veto"] == "employer"
+    not_an_owner = {**extended, "employer": "Dijkstra Bouw B.V."}
+    assert score_two(a, not_an_owner, renamed_min_jaccard=2.0)["veto"] == "employer"
+
+
 def test_score_pairs_reads_one_text_under_two_names_as_one_employer():
     a = posting("werkplein:1", employer="Albert Heijn")
     b = posting("vacaturenet:2", employer="Smeets Retail B.V.")

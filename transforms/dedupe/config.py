@@ -131,6 +131,11 @@ sole_employer_min_salary, sole_employer_min_description : float
         copies at least this similar (estimated Jaccard of word pairs): one
         job under two names of its employer. The pair is then scored without
         the employer.
+    owner_min_jaccard : float
+        Where one of two employers goes by a legal owner's name ("Berg
+        Holding B.V."), municipality, dates within the grace and texts at
+        least this similar suffice for the same rule; the titles are then
+        compared as usual.
     one_sided_discriminator_penalty : float
         Score subtracted per kind of discriminating title word (licence class,
         seniority, rank, number) that one title has and the other lacks.
@@ -210,6 +215,7 @@ sole_employer_min_salary, sole_employer_min_description : float
     min_qualifier_similarity: float = 0.8
     min_employer_similarity: float = 0.88
     renamed_min_jaccard: float = 0.9
+    owner_min_jaccard: float = 0.5
     one_sided_discriminator_penalty: float = 0.04
     date_grace_days: int = 10
     max_date_gap_days: int = 60

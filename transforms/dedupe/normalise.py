@@ -855,6 +855,17 @@ def _map_distinct(values: pd.Series, function: Callable[[str], object]) -> np.nd
     return mapped[codes] if len(uniques) else np.array([], dtype=object)
 
 
+# Words of a legal owner's name: a board that shows the registered name
+# ("Berg Holding B.V.") names whoever trades under a brand of its own.
+_OWNER_NAME = re.compile(
+    r"\b(?:holding|holdings|beheer|participaties|houdstermaatschappij)\b", re.I
+)
+
+
+def _is_owner_name(employer: str) -> bool:
+    return _OWNER_NAME.search(employer) is not None
+
+
 def _ends_given(low: np.ndarray, high: np.ndarray) -> np.ndarray:
     """Which ends of a range a posting gives: 1 the lower, 2 the upper, 3 both."""
     return (~np.isnan(low) * 1 + ~np.isnan(high) * 2).astype(np.int8)
@@ -884,7 +895,8 @@ def normalise_postings(
         One row per posting, in input order, on a fresh ``RangeIndex``:
         ``posting_id``, ``board``, ``source_rank``, ``title_key``, the
         discriminator columns ``disc_<kind>``, ``employer_key``,
-        ``employer_hidden``, ``municipality``, ``place_known``, ``place_key``,
+        ``employer_hidden``, ``employer_owner`` (a legal owner's name such
+        as "Berg Holding B.V."), ``municipality``, ``place_known``, ``place_key``,
         ``place_regional`` (the location names an area around the place:
         "regio Utrecht", "Zwolle e.o."), ``province``, ``is_remote``,
         ``hours_min``, ``hours_max``, ``salary_min``,
@@ -917,6 +929,7 @@ def normalise_postings(
 
     employer_key = _map_distinct(employer, normalise_employer)
     hidden = _map_distinct(employer, is_hidden_employer).astype(bool)
+    owner = _map_distinct(employer, _is_owner_name).astype(bool)
     if "source_type" in postings.columns:
         # An agency naming itself as the employer hides the real one, on its
         # own board and wherever else it posts under that name.
@@ -970,6 +983,7 @@ def normalise_postings(
             },
             "employer_key": employer_key,
             "employer_hidden": hidden,
+            "employer_owner": owner & ~hidden,
             "municipality": places["municipality"].to_numpy(),
             "place_known": places["place_known"].to_numpy(),
             "place_key": places["place_key"].to_numpy(),

@@ -271,6 +271,40 @@ def _share_a_name_word(
     )
 
 
+def _named_in_text(
+    employers: np.ndarray, texts: np.ndarray, left: np.ndarray, right: np.ndarray
+) -> np.ndarray:
+    """Tell which pairs have the employer of one named in the text of the other.
+
+    A board may give the employer's legal owner ("Stichting Zorgcombinatie
+    Ziekenhuis") where the text names the employer as it is known
+    ("Bodegravens Ziekenhuis is op zoek naar ..."). Only names of two words
+    or more, or one word of eight letters or more, count: shorter ones are
+    words any text may hold.
+    """
+
+    def telling(name: str) -> bool:
+        words = name.split()
+        return bool(set(words) - _EMPLOYER_KINDS) and (
+            len(words) >= 2 or len(name) >= 8
+        )
+
+    return np.array(
+        [
+            (telling(a) and f" {a} " in f" {tb} ")
+            or (telling(b) and f" {b} " in f" {ta} ")
+            for a, b, ta, tb in zip(
+                employers[left],
+                employers[right],
+                texts[left],
+                texts[right],
+                strict=True,
+            )
+        ],
+        dtype=bool,
+    )
+
+
 @dataclass(frozen=True)
 class _EmployerNames:
     """The distinct employer names of a run, read once for every pair.
@@ -784,6 +818,38 @@ def _score_chunk(
         renamed = renamed[~_share_a_name_word(employers, left[renamed], right[renamed])]
         other_name[renamed] = False
         employer[renamed] = np.nan
+    # A legal owner's name ("Berg Holding B.V.") stands for whatever brand it
+    # trades under: beside another name it is judged without the employer,
+    # once the texts agree.
+    if "employer_owner" in features:
+        owner = features["employer_owner"].to_numpy(bool)
+        owned = np.flatnonzero(
+            other_name
+            & (owner[left] | owner[right])
+            & (np.nan_to_num(place) == 1.0)
+            & (day_gap <= config.date_grace_days)
+        )
+        owned = owned[
+            estimate_jaccard(signatures, left[owned], right[owned])
+            >= config.owner_min_jaccard
+        ]
+        other_name[owned] = False
+        employer[owned] = np.nan
+    # A text that names the other posting's employer is that employer's.
+    named = np.flatnonzero(
+        other_name & (np.nan_to_num(place) == 1.0) & (day_gap <= config.date_grace_days)
+    )
+    if len(named):
+        named = named[
+            _named_in_text(
+                employers,
+                features["description_prefix"].to_numpy(),
+                left[named],
+                right[named],
+            )
+        ]
+        other_name[named] = False
+        employer[named] = 1.0
     veto[other_name] = "employer"
 
     alive = np.flatnonzero(veto == "")
