@@ -601,6 +601,22 @@ def test_score_pairs_reads_a_legal_owner_name_as_any_brand_when_texts_agree():
     assert score_two(a, not_an_owner, renamed_min_jaccard=2.0)["veto"] == "employer"
 
 
+def test_score_pairs_takes_one_employer_job_in_a_town_worded_anew_by_a_board():
+    no_pay = {"salary_min": None, "salary_max": None, "salary_period": None}
+    own_site = posting("werkplein:1", **no_pay)
+    public_board = posting("vacaturenet:2", description=OTHER_TEXT, **no_pay)
+    row = score_two(own_site, public_board)
+    assert row["description"] < 0.2
+    assert row["is_match"]
+    assert not score_two(own_site, public_board, single_job_min_score=2.0)["is_match"]
+    # A chain listing the job for each of its stores in the town: not one job.
+    second_store = posting("werkplein:3", description=TEXT + " Filiaal Oost.")
+    frame = pd.DataFrame([own_site, public_board, second_store])
+    assert not score_in(frame)["is_match"]
+    weeks_later = {**public_board, "date_posted": "2026-03-30"}
+    assert not score_two(own_site, weeks_later)["is_match"]
+
+
 def test_score_pairs_reads_one_text_under_two_names_as_one_employer():
     a = posting("werkplein:1", employer="Albert Heijn")
     b = posting("vacaturenet:2", employer="Smeets Retail B.V.")

@@ -76,6 +76,11 @@ sole_employer_min_salary, sole_employer_min_description : float
         What such a pair must still reach: its score without the employer,
         the agreement of hours and of salary where both sides give them, and
         the similarity of the texts.
+    single_job_min_score : float
+        Two boards' postings of one employer's job in one municipality, with
+        equal titles, within the date grace, and listed once on every board
+        (no store-by-store chain), match when they score at least this and
+        their terms do not disagree, whatever their texts.
     agency_max_gap_days : int
         Days an agency's copy may lie from the employer's posting for the
         two rules above (agencies take a job on after its first posting).
@@ -202,6 +207,7 @@ sole_employer_min_salary, sole_employer_min_description : float
     sole_employer_min_hours: float = 0.9
     sole_employer_min_salary: float = 0.5
     sole_employer_min_description: float = 0.05
+    single_job_min_score: float = 0.6
     agency_max_gap_days: int = 14
     agency_terms_agreement: float = 0.9
     min_title_similarity: float = 0.72

@@ -621,7 +621,40 @@ def score_context(
     codes["title_job"], codes["sole_title_employer"] = _jobs_in_place(
         features, codes, by_title=True
     )
+    codes["listed_once"] = _listed_once(features, codes)
     return ScoreContext(codes, names, occupations)
+
+
+def _listed_once(features: pd.DataFrame, codes: dict[str, np.ndarray]) -> np.ndarray:
+    """Tell which postings' employer, title and municipality no board repeats.
+
+    A chain that posts "vakkenvuller" for each of its stores in one town lists
+    that job on a board several times; an employer with one such opening lists
+    it once on every board that carries it.
+    """
+    frame = pd.DataFrame(
+        {
+            "employer": codes["employer_key"],
+            "title": codes["title_key"],
+            "municipality": codes["municipality"],
+            "board": pd.factorize(features["board"])[0],
+        }
+    )
+    per_board = frame.groupby(
+        ["employer", "title", "municipality", "board"], sort=False
+    )["board"].transform("size")
+    most = (
+        per_board.groupby([frame["employer"], frame["title"], frame["municipality"]])
+        .transform("max")
+        .to_numpy()
+    )
+    known = (
+        (codes["employer_key"] >= 0)
+        & (codes["title_key"] >= 0)
+        & (codes["municipality"] >= 0)
+        & ~features["employer_hidden"].to_numpy(bool)
+    )
+    return known & (most == 1)
 
 
 def score_pairs(
@@ -1071,6 +1104,25 @@ def _score_chunk(
             )
         )
     )
+    # One employer's job in one town, which no board lists twice, carried by
+    # two boards the same days is one vacancy, however each board words it
+    # (a public board writes its own text around the employer's terms). The
+    # terms, where both give them, must agree.
+    listed_once = codes["listed_once"]
+    single = (
+        ~vetoed
+        & (score >= config.single_job_min_score)
+        & same_employer
+        & same_title
+        & (np.nan_to_num(place) == 1.0)
+        & (boards[left] != boards[right])
+        & (day_gap <= config.date_grace_days)
+        & listed_once[left]
+        & listed_once[right]
+        & ~(hours < agreement)
+        & ~(salary < agreement)
+    )
+    score = np.where(single, np.maximum(score, threshold), score)
     # Where several employers post the job, the agency repeats the terms of
     # the one it works for: both hours and pay given and agreeing pick it
     # (and only its best links are kept).
