@@ -617,6 +617,20 @@ def test_score_pairs_takes_one_employer_job_in_a_town_worded_anew_by_a_board():
     assert not score_two(own_site, weeks_later)["is_match"]
 
 
+def test_score_pairs_takes_one_copied_text_under_two_qualified_titles():
+    text = "Als medewerker buitendienst werk je in parken en wijken. " + TEXT
+    a = posting("werkplein:1", title="Medewerker groenvoorziening", description=text)
+    b = posting("vacaturenet:2", title="Medewerker buitendienst", description=text)
+    assert score_two(a, b)["is_match"]
+    assert score_two(a, b, requalified_min_jaccard=2.0)["veto"] == "qualifier"
+    rewritten = {**b, "description": OTHER_TEXT}
+    assert score_two(a, rewritten)["veto"] == "qualifier"
+    # A text naming neither title, or both, does not tell which was retitled.
+    for other in (TEXT, text.replace("parken", "medewerker groenvoorziening")):
+        pair = ({**a, "description": other}, {**b, "description": other})
+        assert score_two(*pair)["veto"] == "qualifier"
+
+
 def test_score_pairs_reads_one_text_under_two_names_as_one_employer():
     a = posting("werkplein:1", employer="Albert Heijn")
     b = posting("vacaturenet:2", employer="Smeets Retail B.V.")

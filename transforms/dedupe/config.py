@@ -117,6 +117,10 @@ sole_employer_min_salary, sole_employer_min_description : float
         hides its employer qualifies only with both hours and salary known.
         For titles in other words with either term unknown, the descriptions
         must agree at least ``description_confirms`` instead.
+    requalified_min_jaccard : float
+        Titles whose own words differ ("medewerker groenvoorziening",
+        "medewerker buitendienst") over texts at least this similar, within
+        the same gate, are one job retitled by a board.
     copy_min_jaccard : float
         Estimated Jaccard similarity of two descriptions' word pairs at which
         one text is a copy of the other. The rapidfuzz ratio of the starts is
@@ -217,6 +221,7 @@ sole_employer_min_salary, sole_employer_min_description : float
     occupation_min_score: float = 0.85
     retitled_min_agreement: float = 0.95
     copy_min_jaccard: float = 0.9
+    requalified_min_jaccard: float = 0.8
     retitled_title_similarity: float = 0.85
     min_qualifier_similarity: float = 0.8
     min_employer_similarity: float = 0.88

@@ -305,6 +305,26 @@ def _named_in_text(
     )
 
 
+def _text_names_the_other_title(
+    titles: np.ndarray, texts: np.ndarray, left: np.ndarray, right: np.ndarray
+) -> np.ndarray:
+    """Tell which pairs have a text that names the other's title, not its own."""
+
+    def names(text: str, other: str, own: str) -> bool:
+        padded = f" {text} "
+        return f" {other} " in padded and f" {own} " not in padded
+
+    return np.array(
+        [
+            names(tb, a, b) or names(ta, b, a)
+            for a, b, ta, tb in zip(
+                titles[left], titles[right], texts[left], texts[right], strict=True
+            )
+        ],
+        dtype=bool,
+    )
+
+
 @dataclass(frozen=True)
 class _EmployerNames:
     """The distinct employer names of a run, read once for every pair.
@@ -951,9 +971,23 @@ def _score_chunk(
             & (occupation[a] == occupation[b])
         ]
         synonym[asked] = occupations.same_job(titles[left[asked]], titles[right[asked]])
+    # Other words in the titles over one copied text that names the other
+    # title and not its own: a board retitled the job ("medewerker
+    # groenvoorziening" over "als medewerker buitendienst bij ...").
+    requalified = np.zeros(n, dtype=bool)
+    maybe = retitled_gate[odd_qualifier[retitled_gate] & ~synonym[retitled_gate]]
+    maybe = maybe[
+        _text_names_the_other_title(
+            titles, features["description_prefix"].to_numpy(), left[maybe], right[maybe]
+        )
+    ]
+    requalified[maybe] = (
+        estimate_jaccard(signatures, left[maybe], right[maybe])
+        >= config.requalified_min_jaccard
+    )
     copied &= ~synonym
     veto[low_title & ~synonym & ~copied] = "title"
-    veto[odd_qualifier & ~synonym] = "qualifier"
+    veto[odd_qualifier & ~synonym & ~requalified] = "qualifier"
     copied &= veto == ""
 
     alive = np.flatnonzero(veto == "")
@@ -986,7 +1020,7 @@ def _score_chunk(
     unsure = synonym & ~both_terms & (description < config.description_confirms)
     veto[unsure] = "title"
     synonym &= ~unsure
-    retitled = synonym | copied
+    retitled = synonym | copied | (requalified & (veto == ""))
 
     # A board that retitles a copied text keeps the text: with the employer
     # known on both sides, agreeing descriptions lower the bar for the title.
