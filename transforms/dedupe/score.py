@@ -289,20 +289,21 @@ def _named_in_text(
             len(words) >= 2 or len(name) >= 8
         )
 
-    return np.array(
-        [
-            (telling(a) and f" {a} " in f" {tb} ")
-            or (telling(b) and f" {b} " in f" {ta} ")
-            for a, b, ta, tb in zip(
-                employers[left],
-                employers[right],
-                texts[left],
-                texts[right],
-                strict=True,
-            )
-        ],
-        dtype=bool,
-    )
+    rows = np.unique(np.concatenate([left, right]))
+    at = np.searchsorted(rows, [left, right])
+    codes, names = pd.factorize(employers[rows])
+    told = np.array([telling(str(name)) for name in names], dtype=bool)[codes]
+    padded = np.array([f" {name} " for name in names], dtype=object)[codes]
+    padded = np.where(told, padded, None)
+    text = np.array([f" {t} " for t in texts[rows]], dtype=object)
+    found = np.zeros(len(left), dtype=bool)
+    for this, that in ((at[0], at[1]), (at[1], at[0])):
+        ask = np.flatnonzero(told[this] & ~found)
+        found[ask] = [
+            name in other
+            for name, other in zip(padded[this[ask]], text[that[ask]], strict=True)
+        ]
+    return found
 
 
 def _text_names_the_other_title(
@@ -889,8 +890,16 @@ def _score_chunk(
         other_name[owned] = False
         employer[owned] = np.nan
     # A text that names the other posting's employer is that employer's.
+    # Only for one job by title or occupation: the texts are read per pair.
+    one_job = codes["title_key"][left] == codes["title_key"][right]
+    if "occupation" in codes:
+        occupation = codes["occupation"]
+        one_job |= (occupation[left] >= 0) & (occupation[left] == occupation[right])
     named = np.flatnonzero(
-        other_name & (np.nan_to_num(place) == 1.0) & (day_gap <= config.date_grace_days)
+        other_name
+        & one_job
+        & (np.nan_to_num(place) == 1.0)
+        & (day_gap <= config.date_grace_days)
     )
     if len(named):
         named = named[
