@@ -68,6 +68,9 @@ def test_normalise_title_removes_a_known_place_set_apart():
         ("Medewerker winkel", "Winkelmedewerker"),
         ("Vrachtwagenchauffeur C", "Chauffeur rijbewijs C"),
         ("Leraar primair onderwijs", "Leerkracht basisonderwijs"),
+        ("Jr. Beleidsmedewerker", "Junior beleidsmedewerker"),
+        ("Sr Data Analyst", "Senior data analyst"),
+        ("Mdw. vulploeg", "Vakkenvuller"),
     ],
 )
 def test_normalise_title_writes_one_job_one_way(first, second):

@@ -285,11 +285,16 @@ TITLE_SYNONYMS: dict[str, str] = {
     "vrachtwagenchauffeur ce": "chauffeur ce",
     "medewerker winkel": "verkoopmedewerker",
     "medewerker verkoop": "verkoopmedewerker",
+}
+# Shortened words, written out before the synonyms are read ("mdw vulploeg"
+# is "medewerker vulploeg", which is "vakkenvuller").
+_TITLE_ABBREVIATIONS = {
     "jr": "junior",
     "sr": "senior",
     "mdw": "medewerker",
     "medew": "medewerker",
 }
+_ABBREVIATION = re.compile(r"\b(?:" + "|".join(_TITLE_ABBREVIATIONS) + r")\b")
 _SYNONYM = re.compile(
     r"\b(?:"
     + "|".join(re.escape(k) for k in sorted(TITLE_SYNONYMS, key=len, reverse=True))
@@ -299,6 +304,7 @@ _DRIVER_COMPOUND = re.compile(r"\b(\w{3,})bestuurder\b")
 
 
 def _synonyms(words: str) -> str:
+    words = _ABBREVIATION.sub(lambda found: _TITLE_ABBREVIATIONS[found.group(0)], words)
     words = _SYNONYM.sub(lambda found: TITLE_SYNONYMS[found.group(0)], words)
     return _DRIVER_COMPOUND.sub(r"\1chauffeur", words)
 
