@@ -204,6 +204,19 @@ def test_normalise_postings_resolves_places_to_municipalities():
     assert features["place_known"].all()
 
 
+def test_normalise_postings_marks_regions_and_reads_the_town_in_a_title():
+    pytest.importorskip("transforms.geo")
+    frame = _postings(
+        title=["Kok", "Kok | Zeist", "Kok - fulltime | Amersfoort"],
+        location=["Utrecht e.o.", "Regio Utrecht", "Midden-Nederland"],
+    )
+    features = normalise_postings(frame)
+    assert features["municipality"].tolist() == ["utrecht", "zeist", "amersfoort"]
+    assert features["place_regional"].tolist() == [True, False, False]
+    assert features["province"].tolist() == ["Utrecht"] * 3
+    assert features["title_key"].tolist() == ["kok"] * 3
+
+
 def test_normalise_postings_hides_an_agency_naming_itself():
     frame = _postings(source_type=["employer", "board", "agency"])
     features = normalise_postings(frame)

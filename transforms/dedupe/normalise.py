@@ -669,8 +669,27 @@ def _places(postings: pd.DataFrame) -> pd.DataFrame:
         )
         key_of = _words
     name = parsed["municipality"].where(parsed["municipality"].notna(), None)
-    known = name.notna().to_numpy()
+    province = parsed["province"].fillna("").astype(str)
     regional = _map_distinct(location.fillna(""), _is_regional).astype(bool)
+    if "title" in postings.columns and key_of is not _words:
+        # An agency writes the town in its title and a region as the location
+        # ("Productiemedewerker | Tilburg", "Midden-Brabant"): the title's
+        # town is the more exact.
+        vague = (name.isna().to_numpy() | regional) & postings[
+            "title"
+        ].notna().to_numpy()
+        if vague.any():
+            towns = _map_distinct(postings["title"][vague], _title_town)
+            found = np.array([t is not None for t in towns], dtype=bool)
+            rows = np.flatnonzero(vague)[found]
+            if len(rows):
+                name = name.copy()
+                name.iloc[rows] = [t[0] for t in towns[found]]
+                province = province.copy()
+                province.iloc[rows] = [t[1] for t in towns[found]]
+                regional = regional.copy()
+                regional[rows] = False
+    known = name.notna().to_numpy()
     fallback = parsed["place"].where(parsed["place"].notna(), "")
     text = np.where(known, name.fillna("").to_numpy(), fallback.to_numpy())
     codes, uniques = pd.factorize(pd.Series(text, dtype=object))
@@ -685,11 +704,29 @@ def _places(postings: pd.DataFrame) -> pd.DataFrame:
             "place_known": known,
             "place_key": fallback.map(place_key_of).to_numpy(),
             "place_regional": regional,
-            "province": parsed["province"].fillna("").astype(str).to_numpy(object),
+            "province": province.to_numpy(object),
             "is_remote": parsed["is_remote"].astype(bool).to_numpy(),
         },
         index=postings.index,
     )
+
+
+_TITLE_TOWN = re.compile(r"\s(?:in|te)\s+([^,|()]+?)\s*$", re.IGNORECASE)
+
+
+def _title_town(title: str) -> tuple[str, str] | None:
+    """Return the municipality and province a title's tail names, if any."""
+    from transforms.geo import parse_location
+
+    text = _without_noise(title)
+    for pattern in (_SEPARATED_TAIL, _TITLE_TOWN):
+        tail = pattern.search(text)
+        if tail is None or tail.start() == 0:
+            continue
+        where = parse_location(tail.group(1))
+        if where.municipality and not _is_regional(tail.group(1)):
+            return where.municipality, where.province or ""
+    return None
 
 
 _POSTAL = re.compile(r"\b[1-9]\d{3}\s?[a-zA-Z]{2}\b")
