@@ -463,9 +463,14 @@ def test_score_pairs_keeps_synonym_titles_apart_when_the_rest_differs(change, ve
 def test_score_pairs_needs_agreeing_texts_for_synonym_titles_without_a_salary():
     a = municipal("werkplein:1", "Handhaver", salary_min=None, salary_max=None)
     b = municipal("b:2", "Toezichthouder openbare ruimte", description=OTHER_TEXT)
-    assert score_two(a, b)["veto"] == "title"
-    b["description"] = TEXT
+    # The employer's one opening of the job in the town, on two boards.
     assert score_two(a, b)["is_match"]
+    assert score_two(a, b, single_job_min_score=2.0)["veto"] == "title"
+    # With a second opening of the job on a board, the text must tell.
+    c = {**b, "posting_id": "werkplein:3", "board": "werkplein"}
+    assert score_in(pd.DataFrame([a, b, c]))["veto"] == "title"
+    b["description"] = TEXT
+    assert score_two(a, b, single_job_min_score=2.0)["is_match"]
 
 
 def test_score_pairs_matches_another_title_over_a_copied_text():

@@ -78,9 +78,10 @@ sole_employer_min_salary, sole_employer_min_description : float
         the similarity of the texts.
     single_job_min_score : float
         Two boards' postings of one employer's job in one municipality, with
-        equal titles, within the date grace, and listed once on every board
-        (no store-by-store chain), match when they score at least this and
-        their terms do not disagree, whatever their texts.
+        equal titles (or titles naming one occupation), within the date
+        grace, and listed once on every board (no store-by-store chain),
+        match when they score at least this and their terms do not disagree,
+        whatever their texts. Above 1 the rule is off.
     agency_max_gap_days : int
         Days an agency's copy may lie from the employer's posting for the
         two rules above (agencies take a job on after its first posting).

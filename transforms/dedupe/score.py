@@ -642,36 +642,40 @@ def score_context(
     codes["title_job"], codes["sole_title_employer"] = _jobs_in_place(
         features, codes, by_title=True
     )
-    codes["listed_once"] = _listed_once(features, codes)
+    codes["listed_once"] = _listed_once(features, codes, codes["title_key"])
+    codes["job_listed_once"] = _listed_once(features, codes, codes["job"])
     return ScoreContext(codes, names, occupations)
 
 
-def _listed_once(features: pd.DataFrame, codes: dict[str, np.ndarray]) -> np.ndarray:
-    """Tell which postings' employer, title and municipality no board repeats.
+def _listed_once(
+    features: pd.DataFrame, codes: dict[str, np.ndarray], job: np.ndarray
+) -> np.ndarray:
+    """Tell which postings' employer, job and municipality no board repeats.
 
     A chain that posts "vakkenvuller" for each of its stores in one town lists
     that job on a board several times; an employer with one such opening lists
-    it once on every board that carries it.
+    it once on every board that carries it. ``job`` is a code per posting: its
+    title, or its occupation.
     """
     frame = pd.DataFrame(
         {
             "employer": codes["employer_key"],
-            "title": codes["title_key"],
+            "job": job,
             "municipality": codes["municipality"],
             "board": pd.factorize(features["board"])[0],
         }
     )
-    per_board = frame.groupby(
-        ["employer", "title", "municipality", "board"], sort=False
-    )["board"].transform("size")
+    per_board = frame.groupby(["employer", "job", "municipality", "board"], sort=False)[
+        "board"
+    ].transform("size")
     most = (
-        per_board.groupby([frame["employer"], frame["title"], frame["municipality"]])
+        per_board.groupby([frame["employer"], frame["job"], frame["municipality"]])
         .transform("max")
         .to_numpy()
     )
     known = (
         (codes["employer_key"] >= 0)
-        & (codes["title_key"] >= 0)
+        & (job >= 0)
         & (codes["municipality"] >= 0)
         & ~features["employer_hidden"].to_numpy(bool)
     )
@@ -1026,7 +1030,23 @@ def _score_chunk(
     prefix = np.clip((prefix - floor) / (1.0 - floor), 0.0, 1.0)
     description[alive] = np.fmax(jaccard, prefix)
     # Without both terms to agree on, the text must.
-    unsure = synonym & ~both_terms & (description < config.description_confirms)
+    # ... or the employer's one opening of the job in the town, on two boards
+    # the same days.
+    boards = features["board"].to_numpy()
+    job_once = codes["job_listed_once"]
+    single_job = (
+        job_once[left]
+        & job_once[right]
+        & (boards[left] != boards[right])
+        & (day_gap <= config.date_grace_days)
+        & (np.nan_to_num(employer) == 1.0)
+    )
+    unsure = (
+        synonym
+        & ~both_terms
+        & (description < config.description_confirms)
+        & ~(single_job & (config.single_job_min_score <= 1.0))
+    )
     veto[unsure] = "title"
     synonym &= ~unsure
     retitled = synonym | copied | (requalified & (veto == ""))
@@ -1084,7 +1104,6 @@ def _score_chunk(
     score -= date_penalty + config.one_sided_discriminator_penalty * one_sided
     vetoed = veto != ""
     score = np.where(vetoed, 0.0, np.clip(score, 0.0, 1.0))
-    boards = features["board"].to_numpy()
     threshold = np.where(
         either_hidden, config.hidden_employer_threshold, config.match_threshold
     )
@@ -1156,12 +1175,13 @@ def _score_chunk(
         ~vetoed
         & (score >= config.single_job_min_score)
         & same_employer
-        & same_title
+        & (
+            (same_title & listed_once[left] & listed_once[right])
+            | (synonym & single_job)
+        )
         & (np.nan_to_num(place) == 1.0)
         & (boards[left] != boards[right])
         & (day_gap <= config.date_grace_days)
-        & listed_once[left]
-        & listed_once[right]
         & ~(hours < agreement)
         & ~(salary < agreement)
     )
