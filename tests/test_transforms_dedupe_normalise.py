@@ -71,6 +71,8 @@ def test_normalise_title_removes_a_known_place_set_apart():
         ("Jr. Beleidsmedewerker", "Junior beleidsmedewerker"),
         ("Sr Data Analyst", "Senior data analyst"),
         ("Mdw. vulploeg", "Vakkenvuller"),
+        ("Medewerker huishoudelijke ondersteuning", "Huishoudelijke hulp"),
+        ("Frontend Engineer", "Frontend ontwikkelaar"),
     ],
 )
 def test_normalise_title_writes_one_job_one_way(first, second):

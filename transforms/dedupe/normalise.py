@@ -285,6 +285,14 @@ TITLE_SYNONYMS: dict[str, str] = {
     "vrachtwagenchauffeur ce": "chauffeur ce",
     "medewerker winkel": "verkoopmedewerker",
     "medewerker verkoop": "verkoopmedewerker",
+    "medewerker huishoudelijke ondersteuning": "huishoudelijke hulp",
+    "huishoudelijke ondersteuning": "huishoudelijke hulp",
+    "frontend engineer": "frontend developer",
+    "front end engineer": "front end developer",
+    "backend engineer": "backend developer",
+    "back end engineer": "back end developer",
+    "fullstack engineer": "fullstack developer",
+    "full stack engineer": "full stack developer",
 }
 # Shortened words, written out before the synonyms are read ("mdw vulploeg"
 # is "medewerker vulploeg", which is "vakkenvuller").
