@@ -271,37 +271,49 @@ def _share_a_name_word(
     )
 
 
+def _telling_name(name: str) -> bool:
+    """Tell whether an employer name is one no unrelated text would hold.
+
+    Names of two words or more, or one word of eight letters or more, and
+    not only words for a kind of business.
+    """
+    words = name.split()
+    return bool(set(words) - _EMPLOYER_KINDS) and (len(words) >= 2 or len(name) >= 8)
+
+
+def _holds_words(text: str, words: str) -> bool:
+    """Tell whether ``text`` holds ``words`` as whole words."""
+    start = text.find(words)
+    while start >= 0:
+        end = start + len(words)
+        if (start == 0 or text[start - 1] == " ") and (
+            end == len(text) or text[end] == " "
+        ):
+            return True
+        start = text.find(words, start + 1)
+    return False
+
+
 def _named_in_text(
-    employers: np.ndarray, texts: np.ndarray, left: np.ndarray, right: np.ndarray
+    employers: np.ndarray,
+    telling: np.ndarray,
+    texts: np.ndarray,
+    left: np.ndarray,
+    right: np.ndarray,
 ) -> np.ndarray:
     """Tell which pairs have the employer of one named in the text of the other.
 
     A board may give the employer's legal owner ("Stichting Zorgcombinatie
     Ziekenhuis") where the text names the employer as it is known
-    ("Bodegravens Ziekenhuis is op zoek naar ..."). Only names of two words
-    or more, or one word of eight letters or more, count: shorter ones are
-    words any text may hold.
+    ("Bodegravens Ziekenhuis is op zoek naar ..."). Only telling names count
+    (``telling``, per posting; see :func:`_telling_name`).
     """
-
-    def telling(name: str) -> bool:
-        words = name.split()
-        return bool(set(words) - _EMPLOYER_KINDS) and (
-            len(words) >= 2 or len(name) >= 8
-        )
-
-    rows = np.unique(np.concatenate([left, right]))
-    at = np.searchsorted(rows, [left, right])
-    codes, names = pd.factorize(employers[rows])
-    told = np.array([telling(str(name)) for name in names], dtype=bool)[codes]
-    padded = np.array([f" {name} " for name in names], dtype=object)[codes]
-    padded = np.where(told, padded, None)
-    text = np.array([f" {t} " for t in texts[rows]], dtype=object)
     found = np.zeros(len(left), dtype=bool)
-    for this, that in ((at[0], at[1]), (at[1], at[0])):
-        ask = np.flatnonzero(told[this] & ~found)
+    for this, that in ((left, right), (right, left)):
+        ask = np.flatnonzero(telling[this] & ~found)
         found[ask] = [
-            name in other
-            for name, other in zip(padded[this[ask]], text[that[ask]], strict=True)
+            _holds_words(text, name)
+            for name, text in zip(employers[this[ask]], texts[that[ask]], strict=True)
         ]
     return found
 
@@ -620,6 +632,8 @@ def score_context(
         )
     }
     names = _EmployerNames.of(features["employer_key"])
+    telling = np.array([_telling_name(str(t)) for t in names.texts] or [False])
+    codes["employer_telling"] = (names.code >= 0) & telling[np.maximum(names.code, 0)]
     prefixes = features["description_prefix"].to_numpy()
     codes["prefix_length"] = np.fromiter(
         (len(t) for t in prefixes), dtype=np.int64, count=len(prefixes)
@@ -909,6 +923,7 @@ def _score_chunk(
         named = named[
             _named_in_text(
                 employers,
+                codes["employer_telling"],
                 features["description_prefix"].to_numpy(),
                 left[named],
                 right[named],
