@@ -589,6 +589,8 @@ def test_score_pairs_reads_a_name_in_the_other_text_as_its_employer():
     assert row["employer"] == 1.0
     unnamed = {**b, "description": TEXT}
     assert score_two(a, unnamed, renamed_min_jaccard=2.0)["veto"] == "employer"
+    unlike = score_two(a, b, renamed_min_jaccard=2.0, named_min_jaccard=2.0)
+    assert unlike["veto"] == "employer"
 
 
 def test_score_pairs_reads_a_legal_owner_name_as_any_brand_when_texts_agree():

@@ -146,6 +146,11 @@ sole_employer_min_salary, sole_employer_min_description : float
         Holding B.V."), municipality, dates within the grace and texts at
         least this similar suffice for the same rule; the titles are then
         compared as usual.
+    named_min_jaccard : float
+        Two employers that differ are one when the text of one posting names
+        the other's employer ("Bodegravens Ziekenhuis is ..." under
+        "Stichting Zorgcombinatie"), for one job in one municipality within
+        the date grace, with texts at least this similar.
     one_sided_discriminator_penalty : float
         Score subtracted per kind of discriminating title word (licence class,
         seniority, rank, number) that one title has and the other lacks.
@@ -228,6 +233,7 @@ sole_employer_min_salary, sole_employer_min_description : float
     min_employer_similarity: float = 0.88
     renamed_min_jaccard: float = 0.9
     owner_min_jaccard: float = 0.5
+    named_min_jaccard: float = 0.2
     one_sided_discriminator_penalty: float = 0.04
     date_grace_days: int = 10
     max_date_gap_days: int = 60

@@ -921,6 +921,10 @@ def _score_chunk(
     )
     if len(named):
         named = named[
+            estimate_jaccard(signatures, left[named], right[named])
+            >= config.named_min_jaccard
+        ]
+        named = named[
             _named_in_text(
                 employers,
                 codes["employer_telling"],
