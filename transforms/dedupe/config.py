@@ -233,7 +233,7 @@ sole_employer_min_salary, sole_employer_min_description : float
     min_employer_similarity: float = 0.88
     renamed_min_jaccard: float = 0.9
     owner_min_jaccard: float = 0.5
-    named_min_jaccard: float = 0.2
+    named_min_jaccard: float = 0.5
     one_sided_discriminator_penalty: float = 0.04
     date_grace_days: int = 10
     max_date_gap_days: int = 60
