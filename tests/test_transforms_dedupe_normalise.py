@@ -219,6 +219,18 @@ def test_normalise_postings_marks_regions_and_reads_the_town_in_a_title():
     assert features["title_key"].tolist() == ["kok"] * 3
 
 
+def test_normalise_postings_reads_hours_from_a_title_beside_one_end():
+    frame = _postings(
+        title=["Kok (24-32 uur)", "Kok (24-32 uur)", "Kok (24-32 uur)"],
+        hours_min=[None, None, None],
+        hours_max=[32.0, 40.0, None],
+    )
+    features = normalise_postings(frame)
+    assert features["hours_min"].tolist() == [24.0, 40.0, 24.0]
+    assert features["hours_max"].tolist() == [32.0, 40.0, 32.0]
+    assert features["hours_ends"].tolist() == [3, 2, 3]
+
+
 def test_normalise_postings_hides_an_agency_naming_itself():
     frame = _postings(source_type=["employer", "board", "agency"])
     features = normalise_postings(frame)

@@ -638,6 +638,21 @@ def test_score_pairs_takes_one_copied_text_under_two_qualified_titles():
         assert score_two(*pair)["veto"] == "qualifier"
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ((28.0, None), (None, 32.0), False),  # "vanaf 28 uur", "tot 32 uur"
+        ((36.0, None), (None, 24.0), True),  # "vanaf 36 uur", "tot 24 uur"
+        ((28.0, 32.0), (None, 32.0), False),
+        ((38.0, 38.0), (None, 24.0), True),
+    ],
+)
+def test_score_pairs_reads_one_end_of_hours_as_an_open_range(first, second, conflict):
+    a = posting("werkplein:1", hours_min=first[0], hours_max=first[1])
+    b = posting("vacaturenet:2", hours_min=second[0], hours_max=second[1])
+    assert (score_two(a, b)["veto"] == "terms") is conflict
+
+
 def test_score_pairs_reads_one_text_under_two_names_as_one_employer():
     a = posting("werkplein:1", employer="Albert Heijn")
     b = posting("vacaturenet:2", employer="Smeets Retail B.V.")

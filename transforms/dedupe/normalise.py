@@ -1003,12 +1003,20 @@ def normalise_postings(
 
     hours_min = _numeric(postings, "hours_min")
     hours_max = _numeric(postings, "hours_max")
-    # Boards that leave the hours fields empty often put them in the title.
-    missing = np.isnan(hours_min) & np.isnan(hours_max)
+    # Boards that leave the hours fields empty, or fill one end, often put
+    # the hours in the title ("(40-48 uur)").
+    missing = np.isnan(hours_min) | np.isnan(hours_max)
     if missing.any():
         in_title = _map_distinct(postings["title"][missing], _title_hours)
-        hours_min[missing] = [h[0] for h in in_title]
-        hours_max[missing] = [h[1] for h in in_title]
+        low = np.array([h[0] for h in in_title], dtype=float)
+        high = np.array([h[1] for h in in_title], dtype=float)
+        own_low, own_high = hours_min[missing], hours_max[missing]
+        # The title's range stands where it holds the end the fields give.
+        holds = (np.isnan(own_low) | ((low <= own_low) & (own_low <= high))) & (
+            np.isnan(own_high) | ((low <= own_high) & (own_high <= high))
+        )
+        hours_min[missing] = np.where(holds & ~np.isnan(low), low, own_low)
+        hours_max[missing] = np.where(holds & ~np.isnan(high), high, own_high)
     salary_min, salary_max, salary_period = _monthly_salaries(
         postings, monthly_range=monthly_salary_range
     )

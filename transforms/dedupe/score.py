@@ -556,19 +556,19 @@ def _terms(
         given = features[f"{field}_ends"].to_numpy()
         given_lo = np.where(given & 1, lo, np.nan)
         given_hi = np.where(given & 2, hi, np.nan)
-        gap = np.maximum(lo[left], lo[right]) - np.minimum(hi[left], hi[right])
+        # One end given is a range open at the other ("vanaf 28 uur", "tot
+        # 3.720"): ranges conflict only when they cannot overlap.
+        open_lo = np.where(given & 1, lo, np.where(given & 2, -np.inf, np.nan))
+        open_hi = np.where(given & 2, hi, np.where(given & 1, np.inf, np.nan))
+        gap = np.maximum(open_lo[left], open_lo[right]) - np.minimum(
+            open_hi[left], open_hi[right]
+        )
         gap = np.maximum(gap, 0.0)
-        # A board that shows one end of a range ("tot 3.720") repeats that
-        # end: compare the ends both sides give, the filled ones only when
-        # they give none in common.
-        given_ends = np.fmax(
+        # A board that shows one end of a range repeats that end: agreement
+        # compares the ends both sides give, and is unknown without one.
+        ends = np.fmax(
             np.abs(given_lo[left] - given_lo[right]),
             np.abs(given_hi[left] - given_hi[right]),
-        )
-        ends = np.where(
-            np.isnan(given_ends),
-            np.maximum(np.abs(lo[left] - lo[right]), np.abs(hi[left] - hi[right])),
-            given_ends,
         )
         if relative:
             base = np.maximum(np.minimum(hi[left], hi[right]), 1.0)
@@ -582,7 +582,9 @@ def _terms(
         else:
             agree = 1.0 - ends / config.hours_slack
         known = ~np.isnan(gap)
-        values.append(np.where(known, np.clip(agree, 0.0, 1.0), np.nan))
+        values.append(
+            np.where(known & ~np.isnan(ends), np.clip(agree, 0.0, 1.0), np.nan)
+        )
         conflict |= known & (gap > tolerance)
     return values[0], values[1], conflict
 
