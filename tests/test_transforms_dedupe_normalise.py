@@ -73,6 +73,9 @@ def test_normalise_title_removes_a_known_place_set_apart():
         ("Mdw. vulploeg", "Vakkenvuller"),
         ("Medewerker huishoudelijke ondersteuning", "Huishoudelijke hulp"),
         ("Frontend Engineer", "Frontend ontwikkelaar"),
+        ("Warehouse Associate", "Magazijnmedewerker"),
+        ("Functional Administrator", "Functioneel applicatiebeheerder"),
+        ("Kitchen Porter", "Afwasser"),
     ],
 )
 def test_normalise_title_writes_one_job_one_way(first, second):

@@ -293,6 +293,21 @@ TITLE_SYNONYMS: dict[str, str] = {
     "back end engineer": "back end developer",
     "fullstack engineer": "fullstack developer",
     "full stack engineer": "full stack developer",
+    # English titles of international employers, in the words Dutch boards use.
+    "customer service representative": "klantenservice medewerker",
+    "customer service agent": "klantenservice medewerker",
+    "customer service employee": "klantenservice medewerker",
+    "functional administrator": "applicatiebeheerder",
+    "application administrator": "applicatiebeheerder",
+    "executive assistant": "managementassistent",
+    "management assistant": "managementassistent",
+    "warehouse associate": "magazijnmedewerker",
+    "warehouse worker": "magazijnmedewerker",
+    "warehouse employee": "magazijnmedewerker",
+    "production worker": "productiemedewerker",
+    "production employee": "productiemedewerker",
+    "kitchen porter": "afwasser",
+    "dishwasher": "afwasser",
 }
 # Shortened words, written out before the synonyms are read ("mdw vulploeg"
 # is "medewerker vulploeg", which is "vakkenvuller").
