@@ -753,10 +753,11 @@ def _title_town(title: str) -> tuple[str, str] | None:
 
 
 _POSTAL = re.compile(r"\b[1-9]\d{3}\s?[a-zA-Z]{2}\b")
-_REGION_WORDS = re.compile(r"\b(?:regio|omgeving|e\.o\.|en omstreken)\b", re.I)
-# A location that names an area around a place rather than the place itself.
+# Words of a location that names an area around a place rather than the place.
 _REGIONAL = re.compile(
-    r"(?<!\w)(?:regio|region|omgeving|omstreken|e\.\s?o\.?|eo|area)(?!\w)", re.I
+    r"(?<!\w)(?:regio|region|(?:en\s+)?(?:omgeving|omstreken)|e\.\s?o\.?|eo|area)"
+    r"(?!\w)",
+    re.I,
 )
 
 
@@ -767,7 +768,7 @@ def _is_regional(text: str) -> bool:
 def _bare_place(text: object) -> str:
     if not isinstance(text, str):
         return ""
-    text = _REGION_WORDS.sub(" ", _POSTAL.sub(" ", text))
+    text = _REGIONAL.sub(" ", _POSTAL.sub(" ", text))
     return re.split(r"[,(/|]", text)[0].strip()
 
 

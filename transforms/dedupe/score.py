@@ -324,8 +324,7 @@ def _text_names_the_other_title(
     """Tell which pairs have a text that names the other's title, not its own."""
 
     def names(text: str, other: str, own: str) -> bool:
-        padded = f" {text} "
-        return f" {other} " in padded and f" {own} " not in padded
+        return _holds_words(text, other) and not _holds_words(text, own)
 
     return np.array(
         [
@@ -627,7 +626,7 @@ def score_context(
         column: _codes(features[column])
         for column in (
             "municipality",
-            *(["province"] if "province" in features else []),
+            "province",
             "employer_key",
             "title_key",
             *(f"disc_{kind}" for kind in DISCRIMINATOR_KINDS),
@@ -840,16 +839,15 @@ def _score_chunk(
     # "Regio Utrecht" names an area around its town: an agency's posting there
     # may be the job another board places in Amersfoort. Within one province
     # such a pair is judged without the place, across provinces it conflicts.
-    if "place_regional" in features:
-        regional = features["place_regional"].to_numpy(bool)
-        province = codes["province"]
-        around = (
-            (place == 0)
-            & (regional[left] | regional[right])
-            & (province[left] >= 0)
-            & (province[left] == province[right])
-        )
-        place[around] = np.nan
+    regional = features["place_regional"].to_numpy(bool)
+    province = codes["province"]
+    around = (
+        (place == 0)
+        & (regional[left] | regional[right])
+        & (province[left] >= 0)
+        & (province[left] == province[right])
+    )
+    place[around] = np.nan
     place_conflict = both_known & (place == 0) & ~remote[left] & ~remote[right]
 
     day = features["day"].to_numpy(float)
@@ -895,20 +893,19 @@ def _score_chunk(
     # A legal owner's name ("Berg Holding B.V.") stands for whatever brand it
     # trades under: beside another name it is judged without the employer,
     # once the texts agree.
-    if "employer_owner" in features:
-        owner = features["employer_owner"].to_numpy(bool)
-        owned = np.flatnonzero(
-            other_name
-            & (owner[left] | owner[right])
-            & (np.nan_to_num(place) == 1.0)
-            & (day_gap <= config.date_grace_days)
-        )
-        owned = owned[
-            estimate_jaccard(signatures, left[owned], right[owned])
-            >= config.owner_min_jaccard
-        ]
-        other_name[owned] = False
-        employer[owned] = np.nan
+    owner = features["employer_owner"].to_numpy(bool)
+    owned = np.flatnonzero(
+        other_name
+        & (owner[left] | owner[right])
+        & (np.nan_to_num(place) == 1.0)
+        & (day_gap <= config.date_grace_days)
+    )
+    owned = owned[
+        estimate_jaccard(signatures, left[owned], right[owned])
+        >= config.owner_min_jaccard
+    ]
+    other_name[owned] = False
+    employer[owned] = np.nan
     # A text that names the other posting's employer is that employer's.
     # Only for one job by title or occupation: the texts are read per pair.
     one_job = codes["title_key"][left] == codes["title_key"][right]
